@@ -1,0 +1,103 @@
+package io.jstap.repl;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code jstap} command: stap's options, a script or {@code -e}, or the REPL. */
+@Command(name = "jstap", mixinStandardHelpOptions = false, sortOptions = false,
+        description = "SystemTap scripts compiled to eBPF, with a live REPL.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "-e", paramLabel = "SCRIPT", description = "Run the given script text.")
+    String scriptText;
+
+    @Option(names = "-p", paramLabel = "NUM", description = "Stop after pass NUM (1 parse, 2 elaborate, 3 translate, 4 load).")
+    Integer lastPass;
+
+    @Option(names = "-v", description = "More verbose; repeat for more.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "-I", paramLabel = "DIR", description = "Add a tapset directory.")
+    List<String> tapsetDirs = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Set a limit (MAXSTRINGLEN, MAXMAPENTRIES, MAXACTION, ...).")
+    Map<String, String> defines = new LinkedHashMap<>();
+
+    @Option(names = "-G", paramLabel = "NAME=VALUE", description = "Set a global's initial value.")
+    Map<String, String> globalValues = new LinkedHashMap<>();
+
+    @Option(names = "-o", paramLabel = "FILE", description = "Write output to FILE.")
+    String outputFile;
+
+    @Option(names = "-c", paramLabel = "CMD", description = "Start CMD after probes are attached; stop when it exits.")
+    String command;
+
+    @Option(names = "-x", paramLabel = "PID", description = "Set target() to PID.")
+    Integer targetPid;
+
+    @Option(names = "-T", paramLabel = "SECONDS", description = "Stop after SECONDS.")
+    Double timeout;
+
+    @Option(names = "-l", paramLabel = "PROBE", description = "List probe points matching PROBE.")
+    String listPattern;
+
+    @Option(names = "-L", paramLabel = "PROBE", description = "List probe points matching PROBE, with context variables.")
+    String listVarsPattern;
+
+    @Option(names = "-i", description = "Start the interactive REPL (after loading the script, if any).")
+    boolean interactive;
+
+    @Option(names = "--version", description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Parameters(paramLabel = "SCRIPT [ARG...]", description = "A script file and its arguments ($1, @1, ...).")
+    List<String> positional = new ArrayList<>();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Main(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line; returns the process exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main(out, err));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("jstap: " + ex.getMessage());
+            err.println("Try 'jstap --help' for more information.");
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (version) {
+            out.println("jstap " + Version.string() + " (SystemTap language, eBPF backend)");
+            return 0;
+        }
+        err.println("jstap: nothing is implemented yet");
+        return 1;
+    }
+}
