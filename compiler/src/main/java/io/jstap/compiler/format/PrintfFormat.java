@@ -139,7 +139,9 @@ public final class PrintfFormat {
                 break;
             }
         }
-        n = Utf8.completeEnd(buf, 0, n);
+        if (n == maxStringLen - 1) {
+            n = Utf8.completeEnd(buf, 0, n); // the limit may have split a character
+        }
         String s = new String(buf, 0, n, StandardCharsets.UTF_8);
         // malformed bytes decode to U+FFFD (3 bytes) and could push the text past the limit
         return Utf8.truncate(s, maxStringLen - 1);

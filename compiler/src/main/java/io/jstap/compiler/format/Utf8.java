@@ -140,8 +140,11 @@ public final class Utf8 {
             return to;
         }
         int b = bytes[lead] & 0xFF;
-        int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        return need > back + 1 && b >= 0xC0 ? lead : to;
+        if (b < 0xC2 || b > 0xF4) {
+            return to; // not the start of a multi-byte character
+        }
+        int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        return need > back + 1 ? lead : to;
     }
 
     /**
