@@ -1,5 +1,6 @@
 package io.jstap.compiler.ir;
 
+import io.jstap.compiler.format.HistogramSpec;
 import io.jstap.compiler.ir.Ops.AssignOp;
 import io.jstap.compiler.ir.Ops.BinOp;
 import io.jstap.compiler.ir.Ops.CmpOp;
@@ -39,7 +40,7 @@ public sealed interface Expr {
         }
     }
 
-    /** A string constant; a byte string, one char per byte (see the exec package's ByteStrings). */
+    /** A string constant (Unicode text; lengths and limits count its UTF-8 bytes, as stap's do). */
     record StrLit(String value, SrcLoc loc) implements Expr {
         public StrLit {
             Objects.requireNonNull(value);

@@ -1,5 +1,7 @@
 package io.jstap.compiler.ir;
 
+import io.jstap.compiler.format.HistogramSpec;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,7 +29,7 @@ final class ExprPrinter implements ExprVisitor<String> {
         return args.stream().map(this::sub).collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** stap string literal syntax; bytes outside printable ASCII as octal escapes. */
+    /** stap string literal syntax; control characters as octal escapes, other text as it is. */
     static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
@@ -39,10 +41,10 @@ final class ExprPrinter implements ExprVisitor<String> {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
                 default -> {
-                    if (c >= 0x20 && c < 0x7f) {
-                        b.append(c);
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\%03o", (int) c));
                     } else {
-                        b.append(String.format("\\%03o", c & 0xff));
+                        b.append(c);
                     }
                 }
             }
@@ -148,8 +150,18 @@ final class ExprPrinter implements ExprVisitor<String> {
     public String visitHist(Expr.Hist e) {
         HistogramSpec h = e.spec();
         String src = sub(e.source());
-        return h.kind() == HistogramSpec.Kind.LOG ? "@hist_log(" + src + ")"
-                : "@hist_linear(" + src + ", " + h.start() + ", " + h.stop() + ", " + h.interval() + ")";
+        return h.type() == HistogramSpec.Type.LINEAR
+                ? "@hist_linear(" + src + ", " + h.start() + ", " + h.stop() + ", " + h.interval() + ")"
+                : "@hist_log(" + src + ")";
+    }
+
+    /** {@code @hist_log}, {@code @hist_linear(start, stop, interval)}, or "" for none. */
+    static String histogram(HistogramSpec h) {
+        switch (h.type()) {
+            case LOG: return "@hist_log";
+            case LINEAR: return "@hist_linear(" + h.start() + ", " + h.stop() + ", " + h.interval() + ")";
+            default: return "";
+        }
     }
 
     public String visitHistBucket(Expr.HistBucket e) {

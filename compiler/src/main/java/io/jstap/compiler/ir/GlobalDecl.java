@@ -1,5 +1,7 @@
 package io.jstap.compiler.ir;
 
+import io.jstap.compiler.format.HistogramSpec;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -12,13 +14,14 @@ import java.util.Objects;
  * @param maxEntries   declared size ({@code global x[100]}); 0 means "MAXMAPENTRIES"
  * @param kind         storage shape
  * @param wrap         {@code global x%}: a full array replaces its oldest entry instead of failing
- * @param histogram    histogram kept by a STATS global, or null
+ * @param histogram    histogram kept by a STATS global; {@link HistogramSpec#NONE} otherwise
+ * @param varianceShift the N of {@code @variance(s, N)} for a STATS global (0..62), else 0
  * @param initialValue Long or String initialiser of a scalar ({@code global x = 5}), or null
  * @param loc          the declaration
  */
 public record GlobalDecl(String name, List<IrType> keyTypes, IrType valueType, int maxEntries,
-                         GlobalKind kind, boolean wrap, HistogramSpec histogram, Object initialValue,
-                         SrcLoc loc) {
+                         GlobalKind kind, boolean wrap, HistogramSpec histogram, int varianceShift,
+                         Object initialValue, SrcLoc loc) {
 
     public static final int MAX_KEYS = 9;
 
@@ -48,8 +51,12 @@ public record GlobalDecl(String name, List<IrType> keyTypes, IrType valueType, i
         if (kind == GlobalKind.ARRAY && keyTypes.isEmpty()) {
             throw new IllegalArgumentException(name + ": an array needs keys");
         }
-        if (histogram != null && kind != GlobalKind.STATS) {
+        Objects.requireNonNull(histogram, "histogram");
+        if (histogram.type() != HistogramSpec.Type.NONE && kind != GlobalKind.STATS) {
             throw new IllegalArgumentException(name + ": only statistics keep a histogram");
+        }
+        if (varianceShift < 0 || varianceShift > 62 || (varianceShift != 0 && kind != GlobalKind.STATS)) {
+            throw new IllegalArgumentException(name + ": variance shift " + varianceShift);
         }
         if (maxEntries < 0) {
             throw new IllegalArgumentException(name + ": negative size");
@@ -64,27 +71,31 @@ public record GlobalDecl(String name, List<IrType> keyTypes, IrType valueType, i
     }
 
     public static GlobalDecl scalar(String name, IrType type, SrcLoc loc) {
-        return new GlobalDecl(name, List.of(), type, 0, GlobalKind.SCALAR, false, null, null, loc);
+        return new GlobalDecl(name, List.of(), type, 0, GlobalKind.SCALAR, false, HistogramSpec.NONE, 0, null, loc);
     }
 
     public static GlobalDecl array(String name, List<IrType> keys, IrType value, SrcLoc loc) {
-        return new GlobalDecl(name, keys, value, 0, GlobalKind.ARRAY, false, null, null, loc);
+        return new GlobalDecl(name, keys, value, 0, GlobalKind.ARRAY, false, HistogramSpec.NONE, 0, null, loc);
     }
 
     public static GlobalDecl stats(String name, List<IrType> keys, HistogramSpec histogram, SrcLoc loc) {
-        return new GlobalDecl(name, keys, IrType.STATS, 0, GlobalKind.STATS, false, histogram, null, loc);
+        return new GlobalDecl(name, keys, IrType.STATS, 0, GlobalKind.STATS, false, histogram, 0, null, loc);
     }
 
     public GlobalDecl withMaxEntries(int n) {
-        return new GlobalDecl(name, keyTypes, valueType, n, kind, wrap, histogram, initialValue, loc);
+        return new GlobalDecl(name, keyTypes, valueType, n, kind, wrap, histogram, varianceShift, initialValue, loc);
     }
 
     public GlobalDecl withWrap(boolean w) {
-        return new GlobalDecl(name, keyTypes, valueType, maxEntries, kind, w, histogram, initialValue, loc);
+        return new GlobalDecl(name, keyTypes, valueType, maxEntries, kind, w, histogram, varianceShift, initialValue, loc);
     }
 
     public GlobalDecl withInitialValue(Object v) {
-        return new GlobalDecl(name, keyTypes, valueType, maxEntries, kind, wrap, histogram, v, loc);
+        return new GlobalDecl(name, keyTypes, valueType, maxEntries, kind, wrap, histogram, varianceShift, v, loc);
+    }
+
+    public GlobalDecl withVarianceShift(int shift) {
+        return new GlobalDecl(name, keyTypes, valueType, maxEntries, kind, wrap, histogram, shift, initialValue, loc);
     }
 
     /** True when the global is addressed with keys (arrays and keyed statistics). */
@@ -101,6 +112,6 @@ public record GlobalDecl(String name, List<IrType> keyTypes, IrType valueType, i
     public boolean sameShape(GlobalDecl o) {
         return name.equals(o.name) && keyTypes.equals(o.keyTypes) && valueType == o.valueType
                 && maxEntries == o.maxEntries && kind == o.kind && wrap == o.wrap
-                && Objects.equals(histogram, o.histogram);
+                && histogram.equals(o.histogram) && varianceShift == o.varianceShift;
     }
 }

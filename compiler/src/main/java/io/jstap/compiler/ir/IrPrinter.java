@@ -66,8 +66,11 @@ public final class IrPrinter {
             b.append(g.keyTypes().stream().map(IrType::toString).collect(Collectors.joining(", ", "[", "] -> ")));
         }
         b.append(g.valueType());
-        if (g.histogram() != null) {
-            b.append(' ').append(g.histogram());
+        if (g.histogram().type() != io.jstap.compiler.format.HistogramSpec.Type.NONE) {
+            b.append(' ').append(ExprPrinter.histogram(g.histogram()));
+        }
+        if (g.varianceShift() != 0) {
+            b.append(" @variance shift ").append(g.varianceShift());
         }
         if (g.initialValue() != null) {
             b.append(" = ").append(g.initialValue() instanceof String s ? ExprPrinter.quote(s) : g.initialValue());
