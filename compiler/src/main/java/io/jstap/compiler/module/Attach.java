@@ -1,0 +1,29 @@
+package io.jstap.compiler.module;
+
+/** Where a kernel probe's program is attached. The runtime turns each into perf events or links. */
+public sealed interface Attach {
+
+    /** A tracefs tracepoint through perf_event_open (program type TRACEPOINT). */
+    record Tracepoint(String category, String event) implements Attach {
+    }
+
+    /** A raw tracepoint such as {@code sys_enter} (program type RAW_TRACEPOINT). */
+    record RawTracepoint(String name) implements Attach {
+    }
+
+    /** A uprobe or uretprobe at a file offset of an ELF file; {@code pid} 0 means every process. */
+    record Uprobe(String path, String symbol, long fileOffset, boolean ret, int pid) implements Attach {
+    }
+
+    /** A kprobe or kretprobe on a kernel function, where the kernel has a kprobe PMU. */
+    record Kprobe(String function, boolean ret) implements Attach {
+    }
+
+    /**
+     * A perf event on every online CPU (program type PERF_EVENT): {@code type}/{@code config} as
+     * perf_event_open takes them, {@code period} events or ns, or a frequency in Hz when {@code freq}.
+     * {@code pid} -1 for system-wide.
+     */
+    record PerfEvent(int type, long config, long period, boolean freq, int pid) implements Attach {
+    }
+}
