@@ -1,7 +1,7 @@
 package io.jstap.compiler.exec;
 
 /**
- * Control of the session: {@code exit()} asks for shutdown and lets the handler finish, as
+ * Control of the run: {@code exit()} asks for shutdown and lets the handler finish, as
  * stap's does; {@code abort()} stops at once without end probes; {@code error(msg)} raises a
  * catchable run-time error; {@code warn} and {@code log} write messages.
  */

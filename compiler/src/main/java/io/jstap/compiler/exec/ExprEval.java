@@ -67,7 +67,13 @@ final class ExprEval implements ExprVisitor<Object> {
     }
 
     static boolean hasWildcard(List<Object> pattern) {
-        return pattern.contains(null);
+        // List.of rejects contains(null); a wildcard pattern is an Arrays.asList
+        for (Object o : pattern) {
+            if (o == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

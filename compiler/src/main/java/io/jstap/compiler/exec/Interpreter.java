@@ -4,6 +4,7 @@ import io.jstap.compiler.format.FormatException;
 import io.jstap.compiler.format.HistogramPrinter;
 import io.jstap.compiler.format.PrintfFormat;
 import io.jstap.compiler.format.StatsException;
+import io.jstap.compiler.format.Tokenizer;
 import io.jstap.compiler.ir.Expr;
 import io.jstap.compiler.ir.FunctionDecl;
 import io.jstap.compiler.ir.IrProgram;
@@ -39,6 +40,7 @@ public final class Interpreter {
     private final Map<String, FunctionDecl> functions = new HashMap<>();
     private final Map<String, PrintfFormat> formats = new ConcurrentHashMap<>();
     private final AtomicBoolean exit = new AtomicBoolean();
+    private final ThreadLocal<Tokenizer> tokenizers = ThreadLocal.withInitial(Tokenizer::new);
 
     public Interpreter(IrProgram program, MapStore store, OutputSink sink, RuntimeLimits limits, HostContext host) {
         this.program = program;
@@ -149,6 +151,11 @@ public final class Interpreter {
             throw new IllegalStateException("call of unknown function " + name);
         }
         return f;
+    }
+
+    /** tokenize()'s state for the running thread (stap keeps it in the probe context). */
+    Tokenizer tokenizer() {
+        return tokenizers.get();
     }
 
     Builtins builtins() {

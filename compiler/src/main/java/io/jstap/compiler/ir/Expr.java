@@ -22,13 +22,20 @@ public sealed interface Expr {
 
     <R> R accept(ExprVisitor<R> v);
 
+    /** Required components of a node. */
+    private static void need(Object... parts) {
+        for (Object p : parts) {
+            Objects.requireNonNull(p, "missing IR component");
+        }
+    }
+
     /** What can be assigned, incremented, deleted or fed with {@code <<<}. */
     sealed interface LValue extends Expr permits Local, GlobalVar, GlobalElem {
     }
 
     record LongLit(long value, SrcLoc loc) implements Expr {
         public LongLit {
-            Objects.requireNonNull(loc);
+            need(loc);
         }
 
         public IrType type() {
@@ -43,8 +50,7 @@ public sealed interface Expr {
     /** A string constant (Unicode text; lengths and limits count its UTF-8 bytes, as stap's do). */
     record StrLit(String value, SrcLoc loc) implements Expr {
         public StrLit {
-            Objects.requireNonNull(value);
-            Objects.requireNonNull(loc);
+            need(value, loc);
         }
 
         public IrType type() {
@@ -58,8 +64,7 @@ public sealed interface Expr {
 
     record Local(LocalVar var, SrcLoc loc) implements LValue {
         public Local {
-            Objects.requireNonNull(var);
-            Objects.requireNonNull(loc);
+            need(var, loc);
         }
 
         public IrType type() {
@@ -74,9 +79,7 @@ public sealed interface Expr {
     /** A scalar global; of type STATS when it names scalar statistics (then only an aggregate source or {@code <<<} target). */
     record GlobalVar(String name, IrType type, SrcLoc loc) implements LValue {
         public GlobalVar {
-            Objects.requireNonNull(name);
-            Objects.requireNonNull(type);
-            Objects.requireNonNull(loc);
+            need(name, type, loc);
         }
 
         public <R> R accept(ExprVisitor<R> v) {
@@ -87,10 +90,8 @@ public sealed interface Expr {
     /** An element of a global array or keyed statistics; reading a missing element gives 0 or "". */
     record GlobalElem(String name, List<Expr> keys, IrType type, SrcLoc loc) implements LValue {
         public GlobalElem {
-            Objects.requireNonNull(name);
+            need(name, type, loc);
             keys = List.copyOf(keys);
-            Objects.requireNonNull(type);
-            Objects.requireNonNull(loc);
             if (keys.isEmpty()) {
                 throw new IllegalArgumentException("element of " + name + " without keys");
             }
@@ -115,9 +116,8 @@ public sealed interface Expr {
     /** {@code [k1, k2] in arr}; keys may contain AnyKey. */
     record InArray(String global, List<Expr> keys, SrcLoc loc) implements Expr {
         public InArray {
-            Objects.requireNonNull(global);
+            need(global, loc);
             keys = List.copyOf(keys);
-            Objects.requireNonNull(loc);
         }
 
         public IrType type() {
@@ -131,10 +131,7 @@ public sealed interface Expr {
 
     record Binary(BinOp op, Expr left, Expr right, SrcLoc loc) implements Expr {
         public Binary {
-            Objects.requireNonNull(op);
-            Objects.requireNonNull(left);
-            Objects.requireNonNull(right);
-            Objects.requireNonNull(loc);
+            need(op, left, right, loc);
         }
 
         public IrType type() {
@@ -149,10 +146,7 @@ public sealed interface Expr {
     /** Comparison of two longs, or of two strings. */
     record Compare(CmpOp op, Expr left, Expr right, SrcLoc loc) implements Expr {
         public Compare {
-            Objects.requireNonNull(op);
-            Objects.requireNonNull(left);
-            Objects.requireNonNull(right);
-            Objects.requireNonNull(loc);
+            need(op, left, right, loc);
         }
 
         public IrType type() {
@@ -166,9 +160,7 @@ public sealed interface Expr {
 
     record Unary(UnOp op, Expr operand, SrcLoc loc) implements Expr {
         public Unary {
-            Objects.requireNonNull(op);
-            Objects.requireNonNull(operand);
-            Objects.requireNonNull(loc);
+            need(op, operand, loc);
         }
 
         public IrType type() {
@@ -183,9 +175,7 @@ public sealed interface Expr {
     /** String concatenation {@code a . b}, truncated to MAXSTRINGLEN-1 bytes. */
     record Concat(Expr left, Expr right, SrcLoc loc) implements Expr {
         public Concat {
-            Objects.requireNonNull(left);
-            Objects.requireNonNull(right);
-            Objects.requireNonNull(loc);
+            need(left, right, loc);
         }
 
         public IrType type() {
@@ -200,9 +190,7 @@ public sealed interface Expr {
     /** Short-circuit {@code &&} (and = true) or {@code ||}; yields 0 or 1. */
     record Logical(boolean and, Expr left, Expr right, SrcLoc loc) implements Expr {
         public Logical {
-            Objects.requireNonNull(left);
-            Objects.requireNonNull(right);
-            Objects.requireNonNull(loc);
+            need(left, right, loc);
         }
 
         public IrType type() {
@@ -216,10 +204,7 @@ public sealed interface Expr {
 
     record Ternary(Expr cond, Expr ifTrue, Expr ifFalse, SrcLoc loc) implements Expr {
         public Ternary {
-            Objects.requireNonNull(cond);
-            Objects.requireNonNull(ifTrue);
-            Objects.requireNonNull(ifFalse);
-            Objects.requireNonNull(loc);
+            need(cond, ifTrue, ifFalse, loc);
         }
 
         public IrType type() {
@@ -234,8 +219,7 @@ public sealed interface Expr {
     /** {@code ++x}, {@code x--} and friends on a long lvalue; a missing array element counts as 0. */
     record IncDec(LValue target, boolean increment, boolean prefix, SrcLoc loc) implements Expr {
         public IncDec {
-            Objects.requireNonNull(target);
-            Objects.requireNonNull(loc);
+            need(target, loc);
         }
 
         public IrType type() {
@@ -250,10 +234,7 @@ public sealed interface Expr {
     /** Assignment with {@code =}, a compound operator or {@code .=}; its value is the stored value. */
     record Assign(LValue target, AssignOp op, Expr value, SrcLoc loc) implements Expr {
         public Assign {
-            Objects.requireNonNull(target);
-            Objects.requireNonNull(op);
-            Objects.requireNonNull(value);
-            Objects.requireNonNull(loc);
+            need(target, op, value, loc);
         }
 
         public IrType type() {
@@ -268,9 +249,7 @@ public sealed interface Expr {
     /** {@code target <<< value} on statistics; its value is {@code value}, as in stap. */
     record StatsAdd(LValue target, Expr value, SrcLoc loc) implements Expr {
         public StatsAdd {
-            Objects.requireNonNull(target);
-            Objects.requireNonNull(value);
-            Objects.requireNonNull(loc);
+            need(target, value, loc);
         }
 
         public IrType type() {
@@ -290,8 +269,7 @@ public sealed interface Expr {
         public Call {
             targets = List.copyOf(targets);
             args = List.copyOf(args);
-            Objects.requireNonNull(type);
-            Objects.requireNonNull(loc);
+            need(type, loc);
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("call without target");
             }
@@ -314,10 +292,8 @@ public sealed interface Expr {
     /** An intrinsic function (execname, strlen, print, exit, ...) identified by name. */
     record BuiltinCall(String name, List<Expr> args, IrType type, SrcLoc loc) implements Expr {
         public BuiltinCall {
-            Objects.requireNonNull(name);
+            need(name, type, loc);
             args = List.copyOf(args);
-            Objects.requireNonNull(type);
-            Objects.requireNonNull(loc);
         }
 
         public <R> R accept(ExprVisitor<R> v) {
@@ -330,10 +306,8 @@ public sealed interface Expr {
         public enum FormatKind { PRINTF, SPRINTF }
 
         public Format {
-            Objects.requireNonNull(kind);
-            Objects.requireNonNull(format);
+            need(kind, format, loc);
             args = List.copyOf(args);
-            Objects.requireNonNull(loc);
         }
 
         public IrType type() {
@@ -348,9 +322,7 @@ public sealed interface Expr {
     /** {@code @count(s)} ... {@code @variance(s)}; {@code source} is a STATS GlobalVar or GlobalElem. */
     record StatsOp(StatsAgg agg, Expr source, SrcLoc loc) implements Expr {
         public StatsOp {
-            Objects.requireNonNull(agg);
-            Objects.requireNonNull(source);
-            Objects.requireNonNull(loc);
+            need(agg, source, loc);
         }
 
         public IrType type() {
@@ -365,9 +337,7 @@ public sealed interface Expr {
     /** {@code @hist_log(s)} / {@code @hist_linear(s, a, b, c)}: printable, or indexable by HistBucket. */
     record Hist(HistogramSpec spec, Expr source, SrcLoc loc) implements Expr {
         public Hist {
-            Objects.requireNonNull(spec);
-            Objects.requireNonNull(source);
-            Objects.requireNonNull(loc);
+            need(spec, source, loc);
         }
 
         public IrType type() {
@@ -382,9 +352,7 @@ public sealed interface Expr {
     /** {@code @hist_log(s)[i]}: the count in bucket i. */
     record HistBucket(Hist hist, Expr index, SrcLoc loc) implements Expr {
         public HistBucket {
-            Objects.requireNonNull(hist);
-            Objects.requireNonNull(index);
-            Objects.requireNonNull(loc);
+            need(hist, index, loc);
         }
 
         public IrType type() {
@@ -403,8 +371,7 @@ public sealed interface Expr {
     record TracepointField(String name, int offset, int size, boolean signed, boolean isString,
                            boolean dataLoc, SrcLoc loc) implements Expr {
         public TracepointField {
-            Objects.requireNonNull(name);
-            Objects.requireNonNull(loc);
+            need(name, loc);
         }
 
         public IrType type() {
@@ -419,7 +386,7 @@ public sealed interface Expr {
     /** The n-th raw argument of the probed function or syscall (0-based). */
     record RawArg(int index, SrcLoc loc) implements Expr {
         public RawArg {
-            Objects.requireNonNull(loc);
+            need(loc);
         }
 
         public IrType type() {
@@ -434,8 +401,7 @@ public sealed interface Expr {
     /** A register of the probed context by its stap name ("ip", "sp", "rax", ...). */
     record Register(String name, SrcLoc loc) implements Expr {
         public Register {
-            Objects.requireNonNull(name);
-            Objects.requireNonNull(loc);
+            need(name, loc);
         }
 
         public IrType type() {
