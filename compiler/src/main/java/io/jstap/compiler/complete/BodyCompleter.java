@@ -41,8 +41,9 @@ final class BodyCompleter {
         }
         List<Candidate> found = out.select(cx.word());
         if (found.isEmpty() && cx.word().equals("$")) {
-            String point = cx.probePoint() == null || cx.probePoint().isEmpty() ? "this probe" : cx.probePoint();
-            return new Completion(cx.wordStart(), List.of(), "no context variables known for " + point);
+            String note = cx.probePoint() == null ? "context variables exist only in probe bodies"
+                : "no context variables known for " + (cx.probePoint().isEmpty() ? "this probe" : cx.probePoint());
+            return new Completion(cx.wordStart(), List.of(), note);
         }
         return new Completion(cx.wordStart(), found);
     }

@@ -2,21 +2,21 @@ package io.jstap.compiler.complete;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Collects proposals, each with the key the typed word is matched against (the bare name, while the value
  * may carry quotes, parentheses or a directory). {@link #select} keeps case-sensitive prefix matches, or,
- * when there are none, case-insensitive substring matches; then sorts and drops duplicate values (the first
- * added wins, so callers add the most specific kinds first).
+ * when there are none, case-insensitive substring matches; then sorts by key and drops duplicate values (the
+ * first added wins, so callers add the most specific kinds first).
  */
 final class CandidateList {
 
-    private static final Comparator<Proposal> ORDER =
-        Comparator.comparing(Proposal::key).thenComparing(p -> p.candidate.value());
+    private static final Comparator<Proposal> ORDER = (a, b) -> {
+        int c = a.key.compareTo(b.key);
+        return c != 0 ? c : a.candidate.value().compareTo(b.candidate.value());
+    };
 
     private record Proposal(String key, Candidate candidate) {
     }
@@ -32,7 +32,7 @@ final class CandidateList {
     }
 
     List<Candidate> select(String needle) {
-        List<Proposal> hits = new ArrayList<>();
+        List<Proposal> hits = new ArrayList<>(proposals.size());
         for (Proposal p : proposals) {
             if (p.key.startsWith(needle)) {
                 hits.add(p);
@@ -46,15 +46,16 @@ final class CandidateList {
                 }
             }
         }
-        Map<String, Proposal> unique = new LinkedHashMap<>();
+        // stable, and every producer derives the value from the key, so duplicates end up adjacent with the
+        // first added in front
+        hits.sort(ORDER);
+        List<Candidate> out = new ArrayList<>(hits.size());
+        String previous = null;
         for (Proposal p : hits) {
-            unique.putIfAbsent(p.candidate.value(), p);
-        }
-        List<Proposal> sorted = new ArrayList<>(unique.values());
-        sorted.sort(ORDER);
-        List<Candidate> out = new ArrayList<>(sorted.size());
-        for (Proposal p : sorted) {
-            out.add(p.candidate);
+            if (!p.candidate.value().equals(previous)) {
+                out.add(p.candidate);
+                previous = p.candidate.value();
+            }
         }
         return out;
     }

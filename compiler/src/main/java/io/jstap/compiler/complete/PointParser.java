@@ -10,15 +10,17 @@ import java.util.List;
  */
 final class PointParser {
 
-    /** One component; {@code arg} is the decoded string or number text, null when there is none. */
-    record Component(String name, String arg) {
+    /**
+     * One component; {@code arg} is the decoded string or the number's text, null when there is none, and
+     * {@code quoted} tells which of the two it was.
+     */
+    record Component(String name, String arg, boolean quoted) {
 
         String render() {
             if (arg == null) {
                 return name;
             }
-            boolean number = !arg.isEmpty() && arg.chars().allMatch(c -> c == '-' || Character.isDigit(c));
-            return name + "(" + (number ? arg : '"' + arg.replace("\\", "\\\\").replace("\"", "\\\"") + '"') + ")";
+            return name + "(" + (quoted ? '"' + PathCompleter.escape(arg, true) + '"' : arg) + ")";
         }
     }
 
@@ -66,7 +68,7 @@ final class PointParser {
                 while (j < tokens.size() && isNamePart(tokens.get(j)) && tokens.get(j - 1).end() == tokens.get(j).start()) {
                     j++;
                 }
-                out.add(new Component(join(tokens, i, j), null));
+                out.add(new Component(join(tokens, i, j), null, false));
                 state = State.AFTER;
                 i = j;
             } else if (state == State.AFTER && t.is(".")) {
@@ -94,7 +96,8 @@ final class PointParser {
     private static int argument(List<Token> tokens, int i, List<Component> out) {
         Token t = tokens.get(i);
         String arg;
-        if (t.type() == Token.Type.STRING && t.closed()) {
+        boolean quoted = t.type() == Token.Type.STRING;
+        if (quoted && t.closed()) {
             arg = t.text();
         } else if (t.type() == Token.Type.NUMBER) {
             arg = t.text();
@@ -108,7 +111,7 @@ final class PointParser {
             return -1;
         }
         Component last = out.remove(out.size() - 1);
-        out.add(new Component(last.name(), arg));
+        out.add(new Component(last.name(), arg, quoted));
         return i + 2;
     }
 

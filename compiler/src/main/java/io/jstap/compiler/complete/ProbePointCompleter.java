@@ -7,7 +7,7 @@ import io.jstap.compiler.probe.ProbeCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Collection;
 
 /**
  * Probe point candidates, one component at a time: the built-in families of {@link ProbeTree}, syscall names
@@ -18,6 +18,8 @@ final class ProbePointCompleter {
 
     private final CompletionSources sources;
     private final PathCompleter paths;
+    private Collection<String> aliasNames;
+    private AliasTree aliasTree;
 
     ProbePointCompleter(CompletionSources sources, PathCompleter paths) {
         this.sources = sources;
@@ -33,7 +35,7 @@ final class ProbePointCompleter {
         if (node != null && node.syscalls()) {
             Node each = node.children().get(0);
             String description = describe(each);
-            addNode(out, each, "*", description, next);
+            addNode(out, each, "*", "every system call", next);
             for (String name : sources.catalog().syscalls()) {
                 addNode(out, each, name, description, next);
             }
@@ -77,6 +79,10 @@ final class ProbePointCompleter {
                 break;
             case FUNCTION_SYMBOL:
             case USDT:
+                if (processArg(path) == null) {
+                    return new Completion(cursor, List.of(), "name the program first: process(\"PATH\")."
+                        + path.get(path.size() - 1).name() + "(\"...\")");
+                }
                 Optional<String> binary = binary(path);
                 if (binary.isEmpty()) {
                     return new Completion(cursor, List.of(), "cannot find the program " + processArg(path));
@@ -162,33 +168,34 @@ final class ProbePointCompleter {
 
     /** Components contributed by tapset aliases whose leading components are exactly {@code parents}. */
     private void addAliases(CandidateList out, List<PointParser.Component> parents, char next) {
-        StringBuilder prefix = new StringBuilder();
         for (PointParser.Component c : parents) {
             if (c.arg() != null) {
                 return;   // aliases take no arguments
             }
-            prefix.append(c.name()).append('.');
         }
-        String p = prefix.toString();
-        Map<String, int[]> found = new TreeMap<>();   // name -> {ends here, continues}
-        for (String alias : sources.aliasNames()) {
-            if (!alias.startsWith(p)) {
-                continue;
-            }
-            int dot = alias.indexOf('.', p.length());
-            String name = dot < 0 ? alias.substring(p.length()) : alias.substring(p.length(), dot);
-            if (name.isEmpty()) {
-                continue;
-            }
-            int[] f = found.computeIfAbsent(name, k -> new int[2]);
-            f[dot < 0 ? 0 : 1] = 1;
+        AliasTree.Node node = aliases().find(names(parents));
+        if (node == null) {
+            return;
         }
-        for (Map.Entry<String, int[]> e : found.entrySet()) {
-            boolean ends = e.getValue()[0] == 1;
-            boolean continues = e.getValue()[1] == 1;
+        String prefix = "tapset alias " + String.join(".", names(parents)) + (parents.isEmpty() ? "" : ".");
+        for (Map.Entry<String, AliasTree.Node> e : node.children.entrySet()) {
+            boolean ends = e.getValue().ends;
+            boolean continues = !e.getValue().children.isEmpty();
             String suffix = ends || next == '.' ? "" : ".";
-            out.add(e.getKey(), e.getKey() + suffix, e.getKey(), "tapset alias " + p + e.getKey(),
-                Kind.PROBE_COMPONENT, ends && !continues);
+            out.add(e.getKey(), e.getKey() + suffix, e.getKey(), prefix + e.getKey(), Kind.PROBE_COMPONENT,
+                ends && !continues);
+        }
+    }
+
+    /** The alias tree, rebuilt only when the sources hand out a different collection. */
+    private AliasTree aliases() {
+        Collection<String> current = sources.aliasNames();
+        synchronized (this) {
+            if (current != aliasNames || aliasTree == null) {
+                aliasNames = current;
+                aliasTree = new AliasTree(current);
+            }
+            return aliasTree;
         }
     }
 

@@ -132,8 +132,9 @@ final class Scanner {
     }
 
     private static String operator(CharSequence s, int i, int to) {
+        char c = s.charAt(i);
         for (String op : OPERATORS) {
-            if (i + op.length() <= to && regionMatches(s, i, op)) {
+            if (op.charAt(0) == c && i + op.length() <= to && regionMatches(s, i, op)) {
                 return op;
             }
         }

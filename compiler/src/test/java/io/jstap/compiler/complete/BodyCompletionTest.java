@@ -170,4 +170,16 @@ class BodyCompletionTest {
         assertTrue(at("global co|").candidates().isEmpty());
         assertTrue(at("global x, co|").candidates().isEmpty());
     }
+
+    @Test
+    void functionBodyHasNoContextVariables() {
+        Completion c = at("function f(a) { return $|");
+        assertTrue(c.candidates().isEmpty());
+        assertEquals("context variables exist only in probe bodies", c.note());
+    }
+
+    @Test
+    void escapedQuotesInTheHeaderDoNotConfuseTheBody() {
+        assertEquals(List.of("$filename"), at("probe syscall.openat { printf(\"\\\"{\"); $fi|").values());
+    }
 }

@@ -173,6 +173,8 @@ class ProbePointCompletionTest {
         Completion c = at("probe process(\"/nope\").function(\"|");
         assertTrue(c.candidates().isEmpty());
         assertEquals("cannot find the program /nope", c.note());
+        assertEquals("name the program first: process(\"PATH\").function(\"...\")",
+            at("probe process.function(\"ma|").note());
     }
 
     @Test
@@ -235,5 +237,19 @@ class ProbePointCompletionTest {
     @Test
     void secondProbeAfterAFinishedOne() {
         assertEquals(List.of("end"), at("probe begin { exit() }\nprobe en|").values());
+    }
+
+    @Test
+    void unquotedProcessArgumentGetsItsQuote() {
+        Completion c = at("probe process(|");
+        assertEquals(14, c.replaceFrom());
+        assertEquals(List.of("\"basename\")", "\"bash\")", "\"cat\")", "\"python3\")"), c.values());
+    }
+
+    @Test
+    void wildcardSyscallCandidate() {
+        Completion c = at("probe syscall.|");
+        assertEquals("*", c.candidates().get(0).value());
+        assertEquals("every system call", c.candidates().get(0).description());
     }
 }
