@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +20,8 @@ import java.util.function.LongSupplier;
  * shutdown hook, see {@link Cleanup}.
  */
 public final class KernelResources implements AutoCloseable {
+
+    private static final int MAX_CLOSERS = 64;
 
     private final Sys sys;
     private final Bpf bpf;
@@ -148,27 +152,63 @@ public final class KernelResources implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(owned);
         }
-        RuntimeException first = null;
-        for (int pass = 0; pass < 3; pass++) {
-            for (int i = all.size() - 1; i >= 0; i--) {
-                KernelObject o = all.get(i);
-                if (rank(o) != pass) {
-                    continue;
-                }
-                try {
-                    o.close();
-                } catch (RuntimeException e) {
-                    first = first == null ? e : first;
-                }
-            }
+        List<KernelObject> readers = new ArrayList<>();
+        List<KernelObject> attachments = new ArrayList<>();
+        List<KernelObject> rest = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            KernelObject o = all.get(i);
+            (o instanceof RingBufferReader ? readers : o instanceof Attachment ? attachments : rest).add(o);
         }
+        RuntimeException first = closeConcurrently(readers);
+        RuntimeException second = closeConcurrently(attachments);
+        RuntimeException third = closeConcurrently(rest);
         Cleanup.unregister(this);
+        first = first != null ? first : second != null ? second : third;
         if (first != null) {
             throw first;
         }
     }
 
-    private static int rank(KernelObject o) {
-        return o instanceof RingBufferReader ? 0 : o instanceof Attachment ? 1 : 2;
+    /**
+     * Closes objects on parallel threads and returns the first failure (or null). Closing a perf event on a
+     * tracepoint waits for an RCU grace period (50-80 ms each on a 6.18 VM); waiting in parallel lets the
+     * waits overlap, so detaching hundreds of tracepoints takes seconds, not minutes.
+     */
+    public static RuntimeException closeConcurrently(List<? extends KernelObject> objects) {
+        if (objects.size() <= 1) {
+            try {
+                objects.forEach(KernelObject::close);
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        int n = Math.min(objects.size(), MAX_CLOSERS);
+        Thread[] threads = new Thread[n];
+        for (int t = 0; t < n; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < objects.size(); i = next.getAndIncrement()) {
+                    try {
+                        objects.get(i).close();
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }, "kernel-close-" + t);
+            threads[t].setDaemon(true);
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new IllegalStateException("interrupted while closing kernel objects", e);
+            }
+        }
+        return failure.get();
     }
+
 }

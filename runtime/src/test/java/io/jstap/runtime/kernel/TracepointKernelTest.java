@@ -87,6 +87,29 @@ class TracepointKernelTest extends KernelTest {
     }
 
     @Test
+    void oneProgramOnEverySyscallEnterTracepoint() {
+        BpfMap counts = counts();
+        Assembler asm = new Assembler();
+        Label out = asm.newLabel();
+        asm.ldx(Size.W, Reg.R6, Reg.R1, 8); // __syscall_nr
+        TestPrograms.onlyTgid(asm, tgid(), out);
+        asm.jne(Reg.R6, 110, out);
+        TestPrograms.increment(asm, 3, null, out);
+        TestPrograms.finish(asm, out);
+        LoadedProgram p = kr.load(TestPrograms.load(ProgType.TRACEPOINT, "all_enter", asm.build(), counts));
+        java.util.List<String> syscalls = new io.jstap.runtime.catalog.MachineProbeCatalog().syscalls();
+        assertTrue(syscalls.size() > 200, syscalls.toString());
+        for (String s : syscalls) {
+            kr.attachTracepoint(p, "syscalls", "sys_enter_" + s);
+        }
+        assertEquals(syscalls.size() + 2, kr.owned().size());
+        for (int i = 0; i < 300; i++) {
+            Syscalls.getppid();
+        }
+        assertEquals(300, count(counts, 3));
+    }
+
+    @Test
     void rejectedProgramCarriesTheVerifierLine() {
         Assembler asm = new Assembler();
         asm.exit(); // r0 never written
