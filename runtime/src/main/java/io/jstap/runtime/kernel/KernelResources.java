@@ -1,9 +1,12 @@
 package io.jstap.runtime.kernel;
 
+import io.jstap.compiler.bpf.MapRef;
+import io.jstap.compiler.bpf.Program;
 import io.jstap.linux.Bpf;
 import io.jstap.linux.LinuxSys;
 import io.jstap.linux.MapSpec;
 import io.jstap.linux.Perf;
+import io.jstap.linux.ProgType;
 import io.jstap.linux.ProgramLoad;
 import io.jstap.linux.Sys;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -90,6 +94,22 @@ public final class KernelResources implements AutoCloseable {
         Bpf.Loaded l = bpf.loadProgram(load);
         return own(new LoadedProgram(this, l.fd(), load.name(), load.type(), l.verifierLog(),
                 System.nanoTime() - t0));
+    }
+
+    /**
+     * Loads an assembled program, writing the fd of {@code maps.apply(ref)} into each map reference.
+     * License "GPL": several tracing helpers refuse other licenses.
+     */
+    public LoadedProgram load(ProgType type, String name, Program program, Function<MapRef, BpfMap> maps) {
+        byte[] bytes = program.bytesWithFds(ref -> {
+            BpfMap m = maps.apply(ref);
+            if (m == null) {
+                throw new IllegalArgumentException("program " + name + " refers to map '" + ref.name()
+                        + "', which was not created");
+            }
+            return m.fd();
+        });
+        return load(new ProgramLoad(type, name, bytes, "GPL"));
     }
 
     /** A tracefs tracepoint as a perf event (opened disabled, SET_BPF, then enabled). */

@@ -27,9 +27,31 @@ public final class KernelLayerBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        mapLookup();
         loadAndAttach(rounds);
         allSyscalls();
         ringThroughput(seconds);
+    }
+
+    /** MAP_LOOKUP_ELEM latency through the allocation-free pointer path. */
+    static void mapLookup() {
+        try (KernelResources kr = new KernelResources()) {
+            BpfMap m = kr.createMap(MapSpec.of(MapType.HASH, "lookup", 8, 8, 16));
+            m.update(BpfMap.longKey(1), BpfMap.longKey(2));
+            com.sun.jna.Memory k = new com.sun.jna.Memory(8);
+            com.sun.jna.Memory v = new com.sun.jna.Memory(8);
+            k.setLong(0, 1);
+            int n = 200_000;
+            for (int i = 0; i < n; i++) { // warm up
+                m.lookup(k, v);
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                m.lookup(k, v);
+            }
+            long t1 = System.nanoTime();
+            System.out.printf("map lookup (hash, 8-byte key, pointer path): %.2f us per call%n", (t1 - t0) / 1e3 / n);
+        }
     }
 
     /** 50 slots: tgid filter, counter update, then padding up to 50 (mov r8, i). */

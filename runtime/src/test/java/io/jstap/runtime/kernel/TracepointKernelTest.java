@@ -32,8 +32,8 @@ class TracepointKernelTest extends KernelTest {
     @Test
     void countsExactlyTheGetppidCallsOfThisProcess() {
         BpfMap counts = counts();
-        LoadedProgram p = kr.load(TestPrograms.load(ProgType.TRACEPOINT, "getppid_count",
-                TestPrograms.countForTgid(tgid(), 0), counts));
+        LoadedProgram p = kr.load(ProgType.TRACEPOINT, "getppid_count", TestPrograms.countForTgid(tgid(), 0),
+                ref -> ref.equals(TestPrograms.COUNTS) ? counts : null);
         Attachment a = kr.attachTracepoint(p, "syscalls", "sys_enter_getppid");
         assertEquals(1, a.perfFds().size());
         for (int i = 0; i < 1000; i++) {
@@ -132,6 +132,13 @@ class TracepointKernelTest extends KernelTest {
                 () -> kr.attachTracepoint(p, "syscalls", "sys_enter_getppid"));
         assertEquals(Errno.EACCES, e.errno());
         assertTrue(e.getMessage().contains("reads past the end of the event's record"), e.getMessage());
+    }
+
+    @Test
+    void aMissingMapIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kr.load(ProgType.TRACEPOINT,
+                "orphan", TestPrograms.countForTgid(1, 0), ref -> null));
+        assertEquals("program orphan refers to map 'counts', which was not created", e.getMessage());
     }
 
     @Test
