@@ -65,10 +65,12 @@ final class InsnFormatter {
             case NEG:
                 return d + " = -" + d;
             case END:
+                // the kernel prints byte swaps on r registers although the class is ALU
+                String r = "r" + in.dst();
                 if (is64) { // cpu v4 unconditional byte swap
-                    return d + " = bswap" + in.imm() + " " + d;
+                    return r + " = bswap" + in.imm() + " " + r;
                 }
-                return d + " = " + (x ? "be" : "le") + in.imm() + " " + d;
+                return r + " = " + (x ? "be" : "le") + in.imm() + " " + r;
             case MOV:
                 if (x && in.off() != 0) { // cpu v4 sign-extending move
                     return d + " = (s" + in.off() + ")" + s;
