@@ -53,14 +53,14 @@ final class ConversionWriter {
         }
         char[] tmp = out.digits;
         int i = toDigits(num, base, digits, tmp);
+        int first = tmp.length - i;
         if (i > precision) {
             precision = i;
         }
         size -= precision;
-        if ((type & (FLAG_ZEROPAD | FLAG_LEFT)) == 0) {
-            while (size-- > 0) {
-                out.putAscii(' ');
-            }
+        if ((type & (FLAG_ZEROPAD | FLAG_LEFT)) == 0 && size > 0) {
+            out.repeat(' ', size);
+            size = 0;
         }
         if (sign != 0) {
             out.putAscii(sign);
@@ -73,41 +73,46 @@ final class ConversionWriter {
                 out.putAscii(digits == LARGE ? 'X' : 'x');
             }
         }
-        if ((type & FLAG_LEFT) == 0) {
-            while (size-- > 0) {
-                out.putAscii(pad);
-            }
+        if ((type & FLAG_LEFT) == 0 && size > 0) {
+            out.repeat(pad, size);
+            size = 0;
         }
-        while (i < precision--) {
-            out.putAscii('0');
+        if (precision > i) {
+            out.repeat('0', precision - i);
         }
-        while (i-- > 0) {
-            out.putAscii(tmp[i]);
-        }
-        while (size-- > 0) {
-            out.putAscii(' ');
+        out.putAscii(tmp, first, tmp.length);
+        if (size > 0) {
+            out.repeat(' ', size);
         }
     }
 
-    /** Digits of {@code num} as an unsigned 64-bit value, least significant first; returns the count. */
+    /**
+     * Digits of {@code num} as an unsigned 64-bit value, written to the end of {@code tmp} so they
+     * read in order; returns how many.
+     */
     private static int toDigits(long num, int base, char[] digits, char[] tmp) {
-        int i = 0;
+        int at = tmp.length;
         if (num == 0) {
-            tmp[i++] = '0';
+            tmp[--at] = '0';
         } else if (base == 10) {
-            while (num != 0) {
+            if (num < 0) { // the top bit set: one unsigned step brings it into signed range
                 long q = Long.divideUnsigned(num, 10);
-                tmp[i++] = digits[(int) (num - q * 10)];
+                tmp[--at] = digits[(int) (num - q * 10)];
+                num = q;
+            }
+            while (num != 0) {
+                long q = num / 10;
+                tmp[--at] = digits[(int) (num - q * 10)];
                 num = q;
             }
         } else {
             int shift = base == 16 ? 4 : 3;
             while (num != 0) {
-                tmp[i++] = digits[(int) (num & (base - 1))];
+                tmp[--at] = digits[(int) (num & (base - 1))];
                 num >>>= shift;
             }
         }
-        return i;
+        return tmp.length - at;
     }
 
     /** stap's {@code _stp_vsprint_char}: {@code %c} of the low byte, escaped under {@code #}. */

@@ -34,9 +34,16 @@ abstract class Sink {
     abstract void putString(String s, int maxBytes);
 
     /** Writes {@code n} copies of an ASCII character, as far as they fit. */
-    final void repeat(char c, int n) {
+    void repeat(char c, int n) {
         for (int k = 0; k < n && count < capacity; k++) {
             putAscii(c);
+        }
+    }
+
+    /** Writes the ASCII characters {@code chars[from, to)}, as far as they fit. */
+    void putAscii(char[] chars, int from, int to) {
+        for (int k = from; k < to && count < capacity; k++) {
+            putAscii(chars[k]);
         }
     }
 

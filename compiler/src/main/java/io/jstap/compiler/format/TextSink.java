@@ -32,6 +32,34 @@ final class TextSink extends Sink {
     }
 
     @Override
+    void repeat(char c, int n) {
+        int k = Math.min(n, room());
+        if (k <= 0) {
+            return;
+        }
+        if (rawLen > 0) {
+            flushRaw();
+        }
+        for (int j = 0; j < k; j++) {
+            sb.append(c);
+        }
+        count += k;
+    }
+
+    @Override
+    void putAscii(char[] chars, int from, int to) {
+        int k = Math.min(to - from, room());
+        if (k <= 0) {
+            return;
+        }
+        if (rawLen > 0) {
+            flushRaw();
+        }
+        sb.append(chars, from, k);
+        count += k;
+    }
+
+    @Override
     void putRaw(int b) {
         if (room() <= 0) {
             return;
@@ -58,9 +86,16 @@ final class TextSink extends Sink {
         if (rawLen > 0) {
             flushRaw();
         }
-        int written = 0;
-        int i = 0;
+        // copy the leading ASCII run in one go; it is almost always the whole string
         int n = s.length();
+        int ascii = 0;
+        int asciiEnd = Math.min(n, limit);
+        while (ascii < asciiEnd && s.charAt(ascii) < 0x80) {
+            ascii++;
+        }
+        sb.append(s, 0, ascii);
+        int written = ascii;
+        int i = ascii;
         while (i < n) {
             char c = s.charAt(i);
             if (c < 0x80) {
