@@ -38,9 +38,22 @@ public final class TextOutput implements Output {
         try {
             return Files.newOutputStream(file);
         } catch (IOException | SecurityException e) {
-            throw new OutputException("cannot open output file " + file + ": "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            throw new OutputException("cannot open output file " + file + ": " + reason(e), e);
         }
+    }
+
+    /** The errno-like reason: NIO's exceptions for these cases carry only the path as message. */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     @Override
