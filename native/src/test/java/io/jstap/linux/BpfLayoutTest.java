@@ -109,6 +109,30 @@ class BpfLayoutTest {
         zeroFrom(c, 64);
     }
 
+    @Test
+    void btfFuncInfoAndExpectedAttachType() {
+        sys.answer(12).answer(13);
+        assertEquals(12, bpf.loadBtf(new byte[] {(byte) 0x9f, (byte) 0xeb, 1, 0}));
+        RecordingSys.Call btf = sys.calls.get(0);
+        assertEquals(18, btf.cmd());
+        assertNotEquals(0, btf.longAt(0));
+        assertNotEquals(0, btf.longAt(8));
+        assertEquals(4, btf.intAt(16));
+        assertEquals(64 * 1024, btf.intAt(20));
+        assertEquals(1, btf.intAt(24));
+        byte[] funcInfo = new byte[16];
+        ProgramLoad load = new ProgramLoad(ProgType.TRACEPOINT, "loop", new byte[24], "GPL").withBtf(12, funcInfo)
+                .withExpectedAttachType(23);
+        bpf.loadProgram(load);
+        RecordingSys.Call c = sys.calls.get(1);
+        assertEquals(23, c.intAt(68));
+        assertEquals(12, c.intAt(72));
+        assertEquals(8, c.intAt(76));
+        assertNotEquals(0, c.longAt(80));
+        assertEquals(2, c.intAt(88));
+        zeroFrom(c, 92);
+    }
+
     private static void writeLog(Pointer attr, String text) {
         Pointer log = new Pointer(attr.getLong(32));
         byte[] b = (text + "\0").getBytes(StandardCharsets.UTF_8);
