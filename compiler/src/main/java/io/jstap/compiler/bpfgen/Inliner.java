@@ -24,7 +24,13 @@ final class Inliner {
 
     /** The function being inlined: where return and next go, and where the result lives. */
     record Context(FunctionDecl function, Label end, Label next, int resultHome) {
+        boolean hasResult() {
+            return resultHome != NO_RESULT;
+        }
     }
+
+    /** The result home of a void function (stack offsets are negative, scratch offsets not). */
+    static final int NO_RESULT = Integer.MIN_VALUE;
 
     private final Gen g;
     private final Assembler asm;
@@ -71,7 +77,7 @@ final class Inliner {
             }
         }
         int resultStack = g.storage.stackMark();
-        int result = -1;
+        int result = NO_RESULT;
         if (type == IrType.LONG) {
             result = g.storage.stackSlot(c.loc());
         } else if (type == IrType.STRING) {

@@ -169,7 +169,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
         charge(s);
         Inliner.Context fn = g.calls.current();
         if (s.value() != null) {
-            if (fn == null || fn.resultHome() < 0) {
+            if (fn == null || !fn.hasResult()) {
                 g.longs.discard(s.value());
             } else if (s.value().type() == IrType.STRING) {
                 g.strings.into(s.value(), fn.resultHome());
