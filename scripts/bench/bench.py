@@ -148,12 +148,14 @@ def main(argv):
     if args.n:
         cfg.n = args.n
     started = time.monotonic()
-    tmp = tempfile.mkdtemp(prefix="jstap-bench.")
+    tmp = os.environ.get("BENCH_TMP") or tempfile.mkdtemp(prefix="jstap-bench.")
     procs.set_pid_file(os.environ.get("BENCH_PID_FILE"))
     atexit.register(shutil.rmtree, tmp, True)
     atexit.register(procs.kill_all)  # runs first: stop the tracers, then remove their files
-    # SIGINT/SIGTERM to the driver end the run through atexit, which stops every tracer.
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    # SIGINT/SIGTERM/SIGHUP end the run through atexit, which stops every tracer. SIGINT is
+    # handled explicitly because a shell without job control starts us with it ignored,
+    # and an ignored SIGINT would stay ignored in the tracers (a JVM then ignores it too).
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda s, f: sys.exit(128 + s))
 
     def log(msg):
