@@ -33,7 +33,9 @@ class Config:
         # bpftrace spends ~25 us per printf event here, so the printf rows run fewer.
         self.n_printf = 30_000 if quick else 100_000
         # Later rounds are skipped (after 3) if the overhead section would pass this.
-        self.overhead_budget_s = None if quick else 480
+        self.overhead_budget_s = None if quick else 420
+        # Rounds of the slow start-up rows stop (after the first) past this point of the run.
+        self.suite_budget_s = None if quick else 780
         self.start_rounds = 3 if quick else 10
         # Detaching ~350 tracepoints takes the kernel tens of seconds per run.
         self.attach_rounds = 1 if quick else 3
@@ -58,6 +60,7 @@ class Context:
 
     def __init__(self, cfg, build_dir, tmp, jstap_cmd):
         self.cfg = cfg
+        self.started = time.monotonic()
         self.workload = os.path.join(build_dir, "workload")
         self.tmp = tmp
         self.tracefs = "/sys/kernel/tracing"
@@ -66,6 +69,11 @@ class Context:
                          "bpftrace": tracers.bpftrace(), "jstap": tracers.jstap(jstap_cmd)}
         self._missing = {}
         self.versions = {}
+
+    def out_of_time(self, reserve_s):
+        """Whether reserve_s more seconds would take the run past its budget."""
+        budget = self.cfg.suite_budget_s
+        return bool(budget) and time.monotonic() - self.started + reserve_s > budget
 
     def tracer(self, name):
         return None if name in self._missing else self._tracers[name]

@@ -50,7 +50,12 @@ class Section:
 
     def _measure(self, scripts, word, rounds, log, title):
         samples = {name: {"first": [], "exit": [], "na": None} for name in scripts}
+        last = 0.0
         for rnd in range(rounds):
+            if rnd and self.ctx.out_of_time(last):
+                log("  %s: stopping after %d rounds to keep the suite within its time budget" % (title, rnd))
+                break
+            began = time.monotonic()
             for name, script in scripts.items():
                 slot = samples[name]
                 if slot["na"]:
@@ -67,6 +72,7 @@ class Section:
                     continue
                 slot["first"].append(times[0])
                 slot["exit"].append(times[1])
+            last = time.monotonic() - began
             log("  %s round %d/%d done" % (title, rnd + 1, rounds))
         return {name: {"script": scripts[name], "na": s["na"],
                        "first_output_s": stats.summary(s["first"]),
