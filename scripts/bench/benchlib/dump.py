@@ -5,7 +5,6 @@ The map is keyed by close()'s fd; the workload closes 100,000 distinct (invalid)
 Exit prints are timed from SIGINT to the process's end, with the output read as fast as
 it comes; :dump from Enter to the prompt after the last line."""
 
-import os
 import signal
 import subprocess
 import time
