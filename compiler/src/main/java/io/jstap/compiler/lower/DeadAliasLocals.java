@@ -1,0 +1,69 @@
+package io.jstap.compiler.lower;
+
+import io.jstap.compiler.ast.AstScanner;
+import io.jstap.compiler.ast.Expr;
+import io.jstap.compiler.ast.Ops;
+import io.jstap.compiler.ast.Stmt;
+import io.jstap.compiler.sema.LocalSymbol;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Alias prologues set variables for the user's body ({@code name}, {@code argstr}, {@code filename}, ...).
+ * Those the body never reads are dropped with their assignments, as stap does: it keeps per-event work
+ * down and lets the bodies of a wildcard expansion become identical, so they share one program.
+ */
+final class DeadAliasLocals {
+    private DeadAliasLocals() {
+    }
+
+    static Set<String> find(Stmt.Block body, Expr condition, List<LocalSymbol> aliasLocals) {
+        Set<String> read = new HashSet<>();
+        AstScanner scanner = new AstScanner() {
+            @Override
+            public Void visitAssign(Expr.Assign e) {
+                if (e.op() == Ops.AssignOp.ASSIGN && e.target() instanceof Expr.Ident) {
+                    scan(e.value());
+                    return null;
+                }
+                return super.visitAssign(e);
+            }
+
+            @Override
+            public Void visitIdent(Expr.Ident e) {
+                read.add(e.name());
+                return null;
+            }
+
+            @Override
+            public Void visitForeach(Stmt.Foreach s) {
+                if (s.valueVar() != null) {
+                    read.add(s.valueVar());
+                }
+                for (Stmt.ForeachKey k : s.keys()) {
+                    read.add(k.name());
+                }
+                return super.visitForeach(s);
+            }
+
+            @Override
+            public Void visitTry(Stmt.Try s) {
+                if (s.catchVar() != null) {
+                    read.add(s.catchVar());
+                }
+                return super.visitTry(s);
+            }
+        };
+        scanner.scan(body);
+        scanner.scan(condition);
+        Set<String> dead = new LinkedHashSet<>();
+        for (LocalSymbol l : aliasLocals) {
+            if (!read.contains(l.name())) {
+                dead.add(l.name());
+            }
+        }
+        return dead;
+    }
+}
