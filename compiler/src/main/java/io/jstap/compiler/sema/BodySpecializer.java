@@ -58,8 +58,8 @@ final class BodySpecializer extends AstCopier {
         }
         String shown = (e.asString() ? "@" : "$") + e.index();
         if (e.index() > args.size()) {
-            rep.error("script-arg", "command line argument index " + e.index() + " out of range [1-" + args.size()
-                    + "]", at, "the script uses " + shown + "; pass it after the script name");
+            rep.error("script-arg", "command line argument out of range [1-" + args.size() + "]", at,
+                    "the script uses " + shown + "; pass it after the script name");
             return e.asString() ? new Expr.StringLit(at, "") : new Expr.LongLit(at, 0);
         }
         String value = args.get(e.index() - 1);

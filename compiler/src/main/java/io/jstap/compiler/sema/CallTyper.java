@@ -54,7 +54,7 @@ final class CallTyper {
                 if (at == Type.STATS || at == Type.HIST || at == Type.VOID) {
                     ex.error(args.get(i).span(), "bad-argument", "a function argument must be a long or a string, not "
                             + at);
-                } else {
+                } else if (!p.type.known()) {
                     ti.use(p, at, args.get(i).span());
                 }
             }
@@ -72,7 +72,7 @@ final class CallTyper {
             }
             return Type.VOID;
         }
-        return ti.expect(c.span(), want, ret);
+        return ex.expect(c, want, ret);
     }
 
     private Type builtin(Call c, BuiltinFunction b, Type want, Scope sc, boolean discard) {

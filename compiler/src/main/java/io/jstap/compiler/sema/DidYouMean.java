@@ -40,28 +40,38 @@ public final class DidYouMean {
         return s.isEmpty() ? null : "did you mean: " + String.join(" ", s) + "?";
     }
 
-    /** Levenshtein distance, giving up (returning limit + 1) once it must exceed {@code limit}. */
+    /**
+     * Edit distance counting insertions, deletions, substitutions and swaps of neighbours (the usual typos),
+     * giving up (returning limit + 1) once it must exceed {@code limit}.
+     */
     static int distance(String a, String b, int limit) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
+        int n = b.length();
+        int[] prev2 = new int[n + 1];
+        int[] prev = new int[n + 1];
+        int[] cur = new int[n + 1];
+        for (int j = 0; j <= n; j++) {
             prev[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
+            for (int j = 1; j <= n; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
+                int d = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d = Math.min(d, prev2[j - 2] + 1);
+                }
+                cur[j] = d;
+                rowMin = Math.min(rowMin, d);
             }
             if (rowMin > limit) {
                 return limit + 1;
             }
-            int[] t = prev;
+            int[] t = prev2;
+            prev2 = prev;
             prev = cur;
             cur = t;
         }
-        return prev[b.length()];
+        return prev[n];
     }
 }

@@ -15,6 +15,9 @@ class ExprTyper {
     private final CallTyper calls;
     /** Set by print-like callers and indexing: a histogram is allowed as the next expression. */
     boolean allowHist;
+    /** The value of an assignment being typed, and where the target's type came from (for mismatch notes). */
+    private Expr noteNode;
+    private String noteText;
 
     ExprTyper(TypeInference ti) {
         this.ti = ti;
@@ -45,9 +48,9 @@ class ExprTyper {
 
     private Type dispatch(Expr e, Type want, Scope sc, boolean hist) {
         if (e instanceof LongLit) {
-            return ti.expect(e.span(), want, Type.LONG);
+            return expect(e, want, Type.LONG);
         } else if (e instanceof StringLit) {
-            return ti.expect(e.span(), want, Type.STRING);
+            return expect(e, want, Type.STRING);
         } else if (e instanceof Ident id) {
             return read(resolve(id, sc), want, id.span());
         } else if (e instanceof Index ix) {
@@ -61,10 +64,10 @@ class ExprTyper {
                 return Type.LONG;
             }
             expr(u.operand(), Type.LONG, sc);
-            return ti.expect(e.span(), want, Type.LONG);
+            return expect(e, want, Type.LONG);
         } else if (e instanceof IncDec d) {
             lvalue(d.target(), Type.LONG, sc, true);
-            return ti.expect(e.span(), want, Type.LONG);
+            return expect(e, want, Type.LONG);
         } else if (e instanceof Assign a) {
             return assign(a, want, sc);
         } else if (e instanceof Ternary t) {
@@ -83,12 +86,12 @@ class ExprTyper {
                 s.read = true;
                 s.used = true;
             }
-            return ti.expect(e.span(), want, Type.LONG);
+            return expect(e, want, Type.LONG);
         } else if (e instanceof Call c) {
             return calls.call(c, want, sc, false);
         } else if (e instanceof StatsOp op) {
             stats(op.operand(), op.fn().symbol, sc);
-            return ti.expect(e.span(), want, Type.LONG);
+            return expect(e, want, Type.LONG);
         } else if (e instanceof Hist h) {
             return hist(h, sc, hist);
         } else if (e instanceof Entry en) {
@@ -103,9 +106,9 @@ class ExprTyper {
             error(e.span(), "wildcard", "'*' is only allowed as an index in delete, 'in' and foreach");
             return want;
         } else if (e instanceof ScriptArg a) {
-            return ti.expect(e.span(), want, a.asString() ? Type.STRING : Type.LONG);
+            return expect(e, want, a.asString() ? Type.STRING : Type.LONG);
         } else if (e instanceof Defined d) {
-            return ti.expect(d.span(), want, Type.LONG);
+            return expect(d, want, Type.LONG);
         }
         throw new IllegalStateException("unhandled expression " + e.getClass().getSimpleName());
     }
@@ -151,7 +154,7 @@ class ExprTyper {
             for (Expr k : ix.indices()) {
                 expr(k, Type.LONG, sc);
             }
-            return ti.expect(ix.span(), want, Type.LONG);
+            return expect(ix, want, Type.LONG);
         }
         if (!(ix.base() instanceof Ident id)) {
             error(ix.span(), "not-array", "only global arrays and histograms can be indexed");
@@ -194,6 +197,7 @@ class ExprTyper {
         }
         error(at, "local-array", what + " needs a global array, but '" + s.name + "' is a local variable",
                 "add 'global " + s.name + "' at the top level");
+        s.quiet = true;
         return false;
     }
 
@@ -235,19 +239,25 @@ class ExprTyper {
                     expr(a.value(), Type.LONG, sc);
                     return Type.LONG;
                 }
+                Sym target = targetSym(a.target());
+                if (tt.known() && target != null) {
+                    noteNode = a.value();
+                    noteText = ti.inferredNote(target);
+                }
                 Type vt = expr(a.value(), tt, sc);
+                noteNode = null;
                 if (!tt.known() && vt.known()) {
                     tt = lvalue(a.target(), vt, sc, false);
                 }
                 if (vt == Type.VOID || vt == Type.HIST || vt == Type.STATS) {
                     return Type.UNKNOWN;
                 }
-                return ti.expect(a.span(), want, tt.known() ? tt : vt);
+                return expect(a, want, tt.known() ? tt : vt);
             }
             case CONCAT:
                 lvalue(a.target(), Type.STRING, sc, true);
                 expr(a.value(), Type.STRING, sc);
-                return ti.expect(a.span(), want, Type.STRING);
+                return expect(a, want, Type.STRING);
             case STATS_ADD:
                 if (a.target() instanceof Ident || a.target() instanceof Index) {
                     lvalue(a.target(), Type.STATS, sc, false);
@@ -255,11 +265,11 @@ class ExprTyper {
                     error(a.target().span(), "lvalue", "<<< needs a statistics variable or array element");
                 }
                 expr(a.value(), Type.LONG, sc);
-                return ti.expect(a.span(), want, Type.LONG);
+                return expect(a, want, Type.LONG);
             default:
                 lvalue(a.target(), Type.LONG, sc, true);
                 expr(a.value(), Type.LONG, sc);
-                return ti.expect(a.span(), want, Type.LONG);
+                return expect(a, want, Type.LONG);
         }
     }
 
@@ -271,12 +281,12 @@ class ExprTyper {
             if (!lt.known() && rt.known()) {
                 expr(b.left(), rt, sc);
             }
-            return ti.expect(b.span(), want, Type.LONG);
+            return expect(b, want, Type.LONG);
         }
         if (op == Ops.BinOp.CONCAT) {
             expr(b.left(), Type.STRING, sc);
             expr(b.right(), Type.STRING, sc);
-            return ti.expect(b.span(), want, Type.STRING);
+            return expect(b, want, Type.STRING);
         }
         if (op == Ops.BinOp.MATCH || op == Ops.BinOp.NOMATCH) {
             expr(b.left(), Type.STRING, sc);
@@ -285,11 +295,11 @@ class ExprTyper {
                         + " must be a literal string (a regular expression)");
             }
             expr(b.right(), Type.STRING, sc);
-            return ti.expect(b.span(), want, Type.LONG);
+            return expect(b, want, Type.LONG);
         }
         expr(b.left(), Type.LONG, sc);
         expr(b.right(), Type.LONG, sc);
-        return ti.expect(b.span(), want, Type.LONG);
+        return expect(b, want, Type.LONG);
     }
 
     // ---- statistics, context ----
@@ -389,10 +399,25 @@ class ExprTyper {
             }
             return fallback;
         }
-        return ti.expect(tv.span(), want, l.var().type());
+        return expect(tv, want, l.var().type());
     }
 
     // ---- helpers ----
+
+    /** A mismatch check that, for the value of an assignment, says where the target's type came from. */
+    Type expect(Expr e, Type want, Type got) {
+        return ti.expect(e.span(), want, got, e == noteNode ? noteText : null);
+    }
+
+    private Sym targetSym(Expr target) {
+        if (target instanceof Ident id) {
+            return ti.idents.get(id);
+        }
+        if (target instanceof Index ix && ix.base() instanceof Ident id) {
+            return ti.idents.get(id);
+        }
+        return null;
+    }
 
     void error(Span at, String code, String message, String... notes) {
         if (ti.report) {

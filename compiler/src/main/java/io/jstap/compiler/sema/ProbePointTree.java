@@ -149,7 +149,11 @@ final class ProbePointTree {
         List<String> notes = new ArrayList<>();
         String what = w.incomplete != null ? "incomplete probe point '" + w.incomplete + "'"
                 : "no match for '" + stripMarkers(point) + "'";
-        String dym = DidYouMean.note(w.missName, w.candidates);
+        List<String> near = new ArrayList<>();
+        for (String s : DidYouMean.suggest(w.missName, w.candidates)) {
+            near.add(w.missPrefix.isEmpty() ? s : w.missPrefix + "." + s);
+        }
+        String dym = near.isEmpty() ? null : "did you mean: " + String.join(" ", near) + "?";
         if (w.incomplete != null && !w.candidates.isEmpty()) {
             notes.add("it continues with: " + String.join(" ", w.candidates.subList(0, Math.min(8, w.candidates.size())))
                     + (w.candidates.size() > 8 ? " ..." : ""));
@@ -170,6 +174,7 @@ final class ProbePointTree {
         final List<Match> out = new ArrayList<>();
         int missDepth = -1;
         String missName = "";
+        String missPrefix = "";
         List<String> candidates = List.of();
         String incomplete;
         String argError;
@@ -212,8 +217,9 @@ final class ProbePointTree {
             if (!any && i >= missDepth && argError == null) {
                 missDepth = i;
                 incomplete = null;
-                missName = (n.path.isEmpty() ? "" : n.path + ".") + c.name();
-                candidates = n.children.values().stream().map(ch -> ch.path).toList();
+                missName = c.name();
+                missPrefix = n.path;
+                candidates = n.children.values().stream().map(ch -> ch.name).toList();
             }
         }
 

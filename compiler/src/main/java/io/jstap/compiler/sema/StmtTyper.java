@@ -156,6 +156,7 @@ final class StmtTyper extends ExprTyper {
                 }
                 v.written = true;
                 if (arr.type == Type.STATS) {
+                    v.quiet = true;
                     error(f.span(), "foreach-value", "a foreach value variable cannot hold statistics; use @count("
                             + arr.name + "[...]) and friends in the body");
                 } else {

@@ -25,6 +25,8 @@ final class Sym {
     boolean read;
     boolean written;
     boolean used;
+    /** Already reported as misused; not reported again as unresolved. */
+    boolean quiet;
     int paramIndex = -1;
     // Globals only.
     Decl.GlobalVar decl;

@@ -43,6 +43,9 @@ final class UnresolvedReport {
 
     private void scope(Scope sc) {
         for (Sym s : sc.locals.values()) {
+            if (s.quiet) {
+                continue;
+            }
             String dym = s.written ? null : DidYouMean.note(s.name, names(sc, s));
             if (!s.type.known()) {
                 ti.rep.error("unresolved-type", "unresolved type for identifier '" + s.name + "'", s.span, dym);

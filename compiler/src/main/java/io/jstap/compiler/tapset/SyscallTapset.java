@@ -21,7 +21,7 @@ import java.util.Set;
  * synonyms) for every syscall the catalog has, over its {@code syscalls:sys_enter_NAME}/{@code sys_exit_NAME}
  * tracepoints. Each entry alias sets stap's variables: {@code name}, one variable per argument (strings read
  * with {@code user_string_quoted}, other pointers as {@code NAME_uaddr}, 32-bit integers sign- or
- * zero-extended) and {@code argstr}; each return alias sets {@code name} and {@code retstr}.
+ * zero-extended) and {@code argstr}; each return alias sets {@code name}, {@code retval} and {@code retstr}.
  */
 public final class SyscallTapset {
 
@@ -84,7 +84,7 @@ public final class SyscallTapset {
         return out;
     }
 
-    /** Writes {@code probe syscall.X[, ...] = kernel.trace("syscalls:...") { body }}. */
+    /** Writes {@code probe syscall.X = nd_syscall.X = kernel.trace("syscalls:...") { body }}. */
     private static Decl.ProbeAlias alias(Emitter e, String sys, String stap, String suffix, String event,
                                          List<Line> body) {
         Span start = e.put("probe ");
@@ -95,7 +95,7 @@ public final class SyscallTapset {
         }
         for (int i = 0; i < spellings.size(); i++) {
             if (i > 0) {
-                e.put(", ");
+                e.put(" = ");
             }
             names.add(point(e, spellings.get(i)));
         }
@@ -223,6 +223,7 @@ public final class SyscallTapset {
 
     private static List<Line> returnBody(String stap) {
         return List.of(new Assign("name", stap, null, null, null),
+                new Assign("retval", null, null, "return", null),
                 new Assign("retstr", "1", "return_str", "return", null));
     }
 

@@ -21,7 +21,11 @@ final class Elab {
     }
 
     static Script parse(String name, String text) {
-        ParseResult r = Parser.parse(new Source(name, text), PreprocessorContext.defaults());
+        return parse(name, text, List.of());
+    }
+
+    static Script parse(String name, String text, List<String> args) {
+        ParseResult r = Parser.parse(new Source(name, text), PreprocessorContext.defaults().withScriptArgs(args));
         assertFalse(r.diagnostics().hasErrors(), () -> r.diagnostics().render());
         return r.script();
     }
@@ -31,7 +35,7 @@ final class Elab {
     }
 
     static ElabResult run(String text, ProbeCatalog catalog, ElabOptions options) {
-        return Elaborator.elaborate(List.of(parse("test.stp", text)), options, catalog);
+        return Elaborator.elaborate(List.of(parse("test.stp", text, options.scriptArgs())), options, catalog);
     }
 
     /** A result that must have no errors. */

@@ -2,272 +2,105 @@ package io.jstap.compiler.sema;
 
 import io.jstap.compiler.probe.FixedProbeCatalog;
 import io.jstap.compiler.probe.KernelFeature;
+import io.jstap.compiler.probe.ProbeCatalog;
 import io.jstap.compiler.probe.TracepointFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A probe catalog for tests: syscall and scheduler tracepoints with the formats of a real 6.x x86_64 kernel
- * (copied from /sys/kernel/tracing/events), a fake /bin/bash with function symbols and USDT probes, and the
- * features of a kernel without kprobes (or with them, for {@link #withKprobes()}).
+ * Probe catalogs for tests, built from the tracepoint formats of a real 6.18 x86_64 kernel (copied from
+ * /sys/kernel/tracing/events into tapsets-test/tracefs-formats.txt), a fake /bin/bash with function symbols
+ * and USDT probes, and the features of a kernel without kprobes.
  */
-public final class TestCatalog {
+public final class TestCatalog implements ProbeCatalog {
+    /** The syscalls of the small catalog; its counts are what the tests assert. */
+    static final List<String> SMALL_SYSCALLS = List.of("read", "write", "openat", "close", "getppid", "execve",
+            "pread64", "newfstat", "exit_group", "open", "getxattr");
+    static final List<String> SMALL_SCHED = List.of("sched_switch", "sched_process_exec", "sched_process_exit",
+            "sched_wakeup", "sched_process_fork");
+
     private static final Pattern FIELD = Pattern.compile(
             "field:(.*?)\\s*;\\s*offset:(\\d+);\\s*size:(\\d+);\\s*signed:(\\d);");
+    private static List<TracepointFormat> formats;
 
-    static final String FORMATS = """
-            name: syscalls:sys_enter_read
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:unsigned int fd;	offset:16;	size:8;	signed:0;
-            field:char * buf;	offset:24;	size:8;	signed:0;
-            field:size_t count;	offset:32;	size:8;	signed:0;
-            name: syscalls:sys_exit_read
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_write
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:unsigned int fd;	offset:16;	size:8;	signed:0;
-            field:const char * buf;	offset:24;	size:8;	signed:0;
-            field:size_t count;	offset:32;	size:8;	signed:0;
-            name: syscalls:sys_exit_write
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_openat
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:int dfd;	offset:16;	size:8;	signed:0;
-            field:const char * filename;	offset:24;	size:8;	signed:0;
-            field:int flags;	offset:32;	size:8;	signed:0;
-            field:umode_t mode;	offset:40;	size:8;	signed:0;
-            name: syscalls:sys_exit_openat
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_close
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:unsigned int fd;	offset:16;	size:8;	signed:0;
-            name: syscalls:sys_exit_close
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_getppid
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            name: syscalls:sys_exit_getppid
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_execve
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:const char * filename;	offset:16;	size:8;	signed:0;
-            field:const char *const * argv;	offset:24;	size:8;	signed:0;
-            field:const char *const * envp;	offset:32;	size:8;	signed:0;
-            name: syscalls:sys_exit_execve
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_pread64
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:unsigned int fd;	offset:16;	size:8;	signed:0;
-            field:char * buf;	offset:24;	size:8;	signed:0;
-            field:size_t count;	offset:32;	size:8;	signed:0;
-            field:loff_t pos;	offset:40;	size:8;	signed:0;
-            name: syscalls:sys_exit_pread64
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_newfstat
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:unsigned int fd;	offset:16;	size:8;	signed:0;
-            field:struct stat * statbuf;	offset:24;	size:8;	signed:0;
-            name: syscalls:sys_exit_newfstat
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_exit_group
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:int error_code;	offset:16;	size:8;	signed:0;
-            name: syscalls:sys_exit_exit_group
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_open
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:const char * filename;	offset:16;	size:8;	signed:0;
-            field:int flags;	offset:24;	size:8;	signed:0;
-            field:umode_t mode;	offset:32;	size:8;	signed:0;
-            name: syscalls:sys_exit_open
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: syscalls:sys_enter_getxattr
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:const char * pathname;	offset:16;	size:8;	signed:0;
-            field:const char * name;	offset:24;	size:8;	signed:0;
-            field:void * value;	offset:32;	size:8;	signed:0;
-            field:size_t size;	offset:40;	size:8;	signed:0;
-            name: syscalls:sys_exit_getxattr
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:int __syscall_nr;	offset:8;	size:4;	signed:1;
-            field:long ret;	offset:16;	size:8;	signed:1;
-            name: sched:sched_switch
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:char prev_comm[16];	offset:8;	size:16;	signed:0;
-            field:pid_t prev_pid;	offset:24;	size:4;	signed:1;
-            field:int prev_prio;	offset:28;	size:4;	signed:1;
-            field:long prev_state;	offset:32;	size:8;	signed:1;
-            field:char next_comm[16];	offset:40;	size:16;	signed:0;
-            field:pid_t next_pid;	offset:56;	size:4;	signed:1;
-            field:int next_prio;	offset:60;	size:4;	signed:1;
-            name: sched:sched_process_exec
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:__data_loc char[] filename;	offset:8;	size:4;	signed:0;
-            field:pid_t pid;	offset:12;	size:4;	signed:1;
-            field:pid_t old_pid;	offset:16;	size:4;	signed:1;
-            name: sched:sched_process_exit
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:char comm[16];	offset:8;	size:16;	signed:0;
-            field:pid_t pid;	offset:24;	size:4;	signed:1;
-            field:int prio;	offset:28;	size:4;	signed:1;
-            field:bool group_dead;	offset:32;	size:1;	signed:0;
-            name: sched:sched_wakeup
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:char comm[16];	offset:8;	size:16;	signed:0;
-            field:pid_t pid;	offset:24;	size:4;	signed:1;
-            field:int prio;	offset:28;	size:4;	signed:1;
-            field:int target_cpu;	offset:32;	size:4;	signed:1;
-            name: sched:sched_process_fork
-            field:unsigned short common_type;	offset:0;	size:2;	signed:0;
-            field:unsigned char common_flags;	offset:2;	size:1;	signed:0;
-            field:unsigned char common_preempt_count;	offset:3;	size:1;	signed:0;
-            field:int common_pid;	offset:4;	size:4;	signed:1;
-            field:__data_loc char[] parent_comm;	offset:8;	size:4;	signed:0;
-            field:pid_t parent_pid;	offset:12;	size:4;	signed:1;
-            field:__data_loc char[] child_comm;	offset:16;	size:4;	signed:0;
-            field:pid_t child_pid;	offset:20;	size:4;	signed:1;
-            """;
+    private final FixedProbeCatalog fixed;
 
-    private TestCatalog() {
+    private TestCatalog(FixedProbeCatalog fixed) {
+        this.fixed = fixed;
     }
 
-    /** Tracepoints, uprobes, perf software events and ring buffers; no kprobes, no hardware PMU. */
-    public static FixedProbeCatalog create() {
+    /** The small set of syscalls and scheduler events; tracepoints, uprobes, perf software events; no kprobes. */
+    public static ProbeCatalog create() {
         return build(EnumSet.of(KernelFeature.TRACEPOINT, KernelFeature.RAW_TRACEPOINT, KernelFeature.UPROBE,
-                KernelFeature.PERF_SOFTWARE, KernelFeature.RINGBUF));
+                KernelFeature.PERF_SOFTWARE, KernelFeature.RINGBUF), TestCatalog::small);
     }
 
     /** As {@link #create()}, on a kernel that also has kprobes and a hardware PMU. */
-    public static FixedProbeCatalog withKprobes() {
+    public static ProbeCatalog withKprobes() {
         return build(EnumSet.of(KernelFeature.TRACEPOINT, KernelFeature.RAW_TRACEPOINT, KernelFeature.UPROBE,
-                KernelFeature.PERF_SOFTWARE, KernelFeature.PERF_HARDWARE, KernelFeature.RINGBUF, KernelFeature.KPROBE));
+                KernelFeature.PERF_SOFTWARE, KernelFeature.PERF_HARDWARE, KernelFeature.RINGBUF, KernelFeature.KPROBE),
+                TestCatalog::small);
     }
 
-    private static FixedProbeCatalog build(Set<KernelFeature> features) {
-        FixedProbeCatalog c = new FixedProbeCatalog(features, "6.18.0-test") {
-            @Override
-            public List<String> usdtProbes(String binaryPath) {
-                return binaryPath.equals("/bin/bash") ? List.of("bash:readline_start", "bash:command_done") : List.of();
+    /** Every syscall, sched, signal and raw_syscalls event of the real kernel. */
+    public static ProbeCatalog full() {
+        return build(EnumSet.of(KernelFeature.TRACEPOINT, KernelFeature.RAW_TRACEPOINT, KernelFeature.UPROBE,
+                KernelFeature.PERF_SOFTWARE, KernelFeature.RINGBUF), f -> true);
+    }
+
+    private static boolean small(TracepointFormat f) {
+        if (f.category().equals("syscalls")) {
+            String e = f.event();
+            return SMALL_SYSCALLS.contains(e.substring(e.indexOf('_', 4) + 1));
+        }
+        return f.category().equals("sched") && SMALL_SCHED.contains(f.event());
+    }
+
+    private static ProbeCatalog build(Set<KernelFeature> features, Predicate<TracepointFormat> keep) {
+        FixedProbeCatalog c = new FixedProbeCatalog(features, "6.18.0-test");
+        for (TracepointFormat f : formats()) {
+            if (keep.test(f)) {
+                c.addTracepoint(f);
             }
-        };
-        for (TracepointFormat f : parse(FORMATS)) {
-            c.addTracepoint(f);
         }
         c.addBinary("/bin/bash", List.of("execute_command", "main", "readline", "shell_execve", "xfree", "xmalloc"));
         c.addBinary("/usr/lib/libc.so.6", List.of("free", "malloc", "open", "read", "write"));
-        return c;
+        return new TestCatalog(c);
+    }
+
+    @Override public List<String> tracepoints() { return fixed.tracepoints(); }
+    @Override public Optional<TracepointFormat> tracepoint(String c, String e) { return fixed.tracepoint(c, e); }
+    @Override public List<String> syscalls() { return fixed.syscalls(); }
+    @Override public Optional<String> resolveBinary(String path) { return fixed.resolveBinary(path); }
+    @Override public List<String> functionSymbols(String path) { return fixed.functionSymbols(path); }
+    @Override public Set<KernelFeature> features() { return fixed.features(); }
+    @Override public String kernelRelease() { return fixed.kernelRelease(); }
+
+    @Override
+    public List<String> usdtProbes(String binaryPath) {
+        return binaryPath.equals("/bin/bash") ? List.of("bash:readline_start", "bash:command_done") : List.of();
+    }
+
+    private static synchronized List<TracepointFormat> formats() {
+        if (formats == null) {
+            try (InputStream in = TestCatalog.class.getClassLoader()
+                    .getResourceAsStream("tapsets-test/tracefs-formats.txt")) {
+                formats = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return formats;
     }
 
     /** Reads "name: category:event" headers followed by tracefs field lines. */
@@ -276,8 +109,11 @@ public final class TestCatalog {
         String cat = null;
         String event = null;
         List<TracepointFormat.Field> fields = new ArrayList<>();
-        for (String line : text.strip().split("\\n")) {
+        for (String line : text.split("\n")) {
             line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
             if (line.startsWith("name: ")) {
                 if (cat != null) {
                     out.add(new TracepointFormat(cat, event, fields));
@@ -292,30 +128,34 @@ public final class TestCatalog {
             if (!m.find()) {
                 throw new IllegalArgumentException(line);
             }
-            String decl = m.group(1).strip();
-            String type;
-            String name;
-            int bracket = decl.lastIndexOf('[');
-            if (decl.startsWith("__data_loc")) {
-                int sp = decl.lastIndexOf(' ');
-                type = decl.substring(0, sp);
-                name = decl.substring(sp + 1);
-            } else if (bracket > 0 && decl.endsWith("]")) {
-                String head = decl.substring(0, bracket);
-                int sp = head.lastIndexOf(' ');
-                name = head.substring(sp + 1);
-                type = head.substring(0, sp).strip() + decl.substring(bracket);
-            } else {
-                int sp = decl.lastIndexOf(' ');
-                name = decl.substring(sp + 1);
-                type = decl.substring(0, sp).strip();
-            }
-            fields.add(new TracepointFormat.Field(type, name, Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), m.group(4).equals("1")));
+            fields.add(field(m.group(1).strip(), m));
         }
         if (cat != null) {
             out.add(new TracepointFormat(cat, event, fields));
         }
         return out;
+    }
+
+    /** {@code char prev_comm[16]} becomes type {@code char[16]}, name {@code prev_comm}. */
+    private static TracepointFormat.Field field(String decl, Matcher m) {
+        String type;
+        String name;
+        int bracket = decl.lastIndexOf('[');
+        if (decl.startsWith("__data_loc")) {
+            int sp = decl.lastIndexOf(' ');
+            type = decl.substring(0, sp);
+            name = decl.substring(sp + 1);
+        } else if (bracket > 0 && decl.endsWith("]")) {
+            String head = decl.substring(0, bracket);
+            int sp = head.lastIndexOf(' ');
+            name = head.substring(sp + 1);
+            type = head.substring(0, sp).strip() + decl.substring(bracket);
+        } else {
+            int sp = decl.lastIndexOf(' ');
+            name = decl.substring(sp + 1);
+            type = decl.substring(0, sp).strip();
+        }
+        return new TracepointFormat.Field(type, name, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                m.group(4).equals("1"));
     }
 }

@@ -71,9 +71,9 @@ class TypeInferenceTest {
 
     @Test
     void globalInitialisersGiveTypes() {
-        Program p = Elab.ok("global limit = 10, label = \"x\", neg = -5\n"
-                + "probe begin { printf(\"%d %s %d\\n\", limit, label, neg) }\n");
-        assertEquals(List.of("limit:long", "label:string", "neg:long"),
+        Program p = Elab.ok("global cap = 10, label = \"x\", neg = -5\n"
+                + "probe begin { printf(\"%d %s %d\\n\", cap, label, neg) }\n");
+        assertEquals(List.of("cap:long", "label:string", "neg:long"),
                 p.globals().values().stream().map(GlobalSymbol::signature).collect(Collectors.toList()));
         assertEquals(-5L, ((io.jstap.compiler.ast.Expr.LongLit) p.globals().get("neg").init()).value());
     }
