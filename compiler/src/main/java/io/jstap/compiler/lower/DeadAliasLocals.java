@@ -20,8 +20,37 @@ final class DeadAliasLocals {
     }
 
     static Set<String> find(Stmt.Block body, Expr condition, List<LocalSymbol> aliasLocals) {
+        // Iterate: dropping a dead assignment can make the locals its value read dead too
+        // (argstr = sprintf("%d", fd) keeps fd alive only while argstr is).
+        Set<String> dead = new LinkedHashSet<>();
+        while (true) {
+            Set<String> read = reads(body, condition, dead);
+            Set<String> next = new LinkedHashSet<>();
+            for (LocalSymbol l : aliasLocals) {
+                if (!read.contains(l.name())) {
+                    next.add(l.name());
+                }
+            }
+            if (next.equals(dead)) {
+                return dead;
+            }
+            dead = next;
+        }
+    }
+
+    /** Names read anywhere except in plain assignments to {@code dead} locals. */
+    private static Set<String> reads(Stmt.Block body, Expr condition, Set<String> dead) {
         Set<String> read = new HashSet<>();
         AstScanner scanner = new AstScanner() {
+            @Override
+            public Void visitExprStmt(Stmt.ExprStmt s) {
+                if (s.expr() instanceof Expr.Assign a && a.op() == Ops.AssignOp.ASSIGN
+                        && a.target() instanceof Expr.Ident id && dead.contains(id.name())) {
+                    return null;
+                }
+                return super.visitExprStmt(s);
+            }
+
             @Override
             public Void visitAssign(Expr.Assign e) {
                 if (e.op() == Ops.AssignOp.ASSIGN && e.target() instanceof Expr.Ident) {
@@ -58,12 +87,6 @@ final class DeadAliasLocals {
         };
         scanner.scan(body);
         scanner.scan(condition);
-        Set<String> dead = new LinkedHashSet<>();
-        for (LocalSymbol l : aliasLocals) {
-            if (!read.contains(l.name())) {
-                dead.add(l.name());
-            }
-        }
-        return dead;
+        return read;
     }
 }
