@@ -39,9 +39,11 @@ public final class Lowering {
     private final Program program;
     private final Diagnostics diags;
     private final Histograms histograms;
+    private final String arch;
 
-    private Lowering(Program program, Diagnostics diags) {
+    private Lowering(Program program, Diagnostics diags, String arch) {
         this.program = program;
+        this.arch = arch;
         this.diags = diags;
         List<Stmt.Block> bodies = new ArrayList<>();
         for (ResolvedProbe p : program.probes()) {
@@ -62,7 +64,12 @@ public final class Lowering {
 
     /** Lowers {@code program}; problems are added to {@code diags} (the result is then partial). */
     public static LoweredProgram lower(Program program, Diagnostics diags) {
-        return new Lowering(program, diags).run();
+        return lower(program, diags, "x86_64");
+    }
+
+    /** Lowers for a machine architecture (it decides syscall numbers). */
+    public static LoweredProgram lower(Program program, Diagnostics diags, String arch) {
+        return new Lowering(program, diags, arch).run();
     }
 
     private LoweredProgram run() {
@@ -92,8 +99,22 @@ public final class Lowering {
                 report(e);
             }
         }
-        IrProgram ir = new IrProgram(globals, functions, bodies);
-        return new LoweredProgram(ir, new ArrayList<>(kernel.values()), user);
+        List<KernelPlan> plans = SyscallDispatch.apply(new ArrayList<>(kernel.values()), arch);
+        for (KernelPlan k : plans) {
+            bodies.add(k.body());
+        }
+        IrProgram ir = new IrProgram(globals, functions, dedupe(bodies));
+        return new LoweredProgram(ir, plans, user);
+    }
+
+    private static List<ProbeBody> dedupe(List<ProbeBody> bodies) {
+        List<ProbeBody> out = new ArrayList<>();
+        for (ProbeBody b : bodies) {
+            if (!out.contains(b)) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     private void report(LoweringException e) {
@@ -197,7 +218,6 @@ public final class Lowering {
                 kernel.put(key, new KernelPlan(old.body(), old.kind(), all, old.name()));
             } else {
                 ProbeBody pb = new ProbeBody(name, frame.all(), body, loc);
-                bodies.add(pb);
                 kernel.put(key, new KernelPlan(pb, e.getKey(), e.getValue(), name));
             }
         }

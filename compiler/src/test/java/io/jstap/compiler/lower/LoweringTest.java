@@ -79,18 +79,37 @@ class LoweringTest {
 
     @Test
     void tracepointProbeBecomesAKernelPlan() {
-        LoweredProgram p = lower("global n\nprobe kernel.trace(\"syscalls:sys_enter_getppid\") { n[pid()]++ }");
+        LoweredProgram p = lower("global n\nprobe kernel.trace(\"sched:sched_switch\") { n[pid()]++ }");
         assertEquals(1, p.kernelProbes().size());
         KernelPlan k = p.kernelProbes().get(0);
         assertEquals(ProgKind.TRACEPOINT, k.kind());
-        assertEquals(List.of(new Attach.Tracepoint("syscalls", "sys_enter_getppid")), k.attach());
+        assertEquals(List.of(new Attach.Tracepoint("sched", "sched_switch")), k.attach());
+    }
+
+    @Test
+    void syscallTracepointsMoveToTheRawSyscallTracepoint() {
+        LoweredProgram p = lower("global n\nprobe kernel.trace(\"syscalls:sys_enter_getppid\") { n[$__syscall_nr]++ }");
+        KernelPlan k = p.kernelProbes().get(0);
+        assertEquals(ProgKind.RAW_TRACEPOINT, k.kind());
+        assertEquals(List.of(new Attach.RawTracepoint("sys_enter")), k.attach());
+        String ir = io.jstap.compiler.ir.IrPrinter.print(k.body());
+        assertTrue(ir.contains("110"), ir);
     }
 
     @Test
     void wildcardSyscallsShareOneProgramWhenTheBodyIgnoresAliasVariables() {
         LoweredProgram p = lower("global n\nprobe syscall.* { n[execname()]++ }");
         assertEquals(1, p.kernelProbes().size(), "one program for all syscalls");
-        assertEquals(TestCatalog.create().syscalls().size(), p.kernelProbes().get(0).attach().size());
+        assertEquals(List.of(new Attach.RawTracepoint("sys_enter")), p.kernelProbes().get(0).attach());
+    }
+
+    @Test
+    void syscallArgumentsAreReadFromRegistersOnTheRawTracepoint() {
+        LoweredProgram p = lower("probe syscall.read { printf(\"%d\\n\", fd) }\nprobe syscall.read.return { println($return) }");
+        assertEquals(2, p.kernelProbes().size());
+        String enter = io.jstap.compiler.ir.IrPrinter.print(p.kernelProbes().get(0).body());
+        assertTrue(enter.contains("di"), enter);
+        assertEquals(List.of(new Attach.RawTracepoint("sys_exit")), p.kernelProbes().get(1).attach());
     }
 
     @Test
@@ -101,7 +120,7 @@ class LoweringTest {
         new IrWalker() {
             @Override
             protected boolean enter(Expr e) {
-                if (e instanceof Expr.TracepointField) {
+                if (e instanceof Expr.Register) {
                     fields.add(e);
                 }
                 return true;
