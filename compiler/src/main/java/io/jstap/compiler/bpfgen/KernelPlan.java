@@ -4,10 +4,17 @@ import io.jstap.compiler.ir.ProbeBody;
 import io.jstap.compiler.module.Attach;
 import io.jstap.compiler.module.ProgKind;
 import java.util.List;
+import java.util.Objects;
 
-/** A probe to compile for the kernel: its body, the program type and where it attaches. */
+/**
+ * A probe the lowering decided to run in the kernel: its handler, the program type its context needs,
+ * where it attaches and the program's name.
+ */
 public record KernelPlan(ProbeBody body, ProgKind kind, List<Attach> attach, String name) {
     public KernelPlan {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(kind, "kind");
         attach = List.copyOf(attach);
+        Objects.requireNonNull(name, "name");
     }
 }

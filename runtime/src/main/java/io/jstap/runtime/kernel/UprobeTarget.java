@@ -1,0 +1,42 @@
+package io.jstap.runtime.kernel;
+
+import java.nio.file.Path;
+
+/**
+ * Where a uprobe goes: a function symbol (plus a byte offset into it) of an executable or shared
+ * library, or a raw file offset when {@code symbol} is null. {@code pid} -1 probes every process that
+ * maps the file; otherwise only that task (perf's pid is a thread id).
+ */
+public record UprobeTarget(Path binary, String symbol, long offset, boolean ret, int pid) {
+
+    public UprobeTarget {
+        binary = binary.toAbsolutePath().normalize();
+        if (symbol == null && offset <= 0) {
+            throw new IllegalArgumentException("uprobe on " + binary + " needs a symbol or a file offset");
+        }
+    }
+
+    public static UprobeTarget function(Path binary, String symbol) {
+        return new UprobeTarget(binary, symbol, 0, false, -1);
+    }
+
+    public static UprobeTarget fileOffset(Path binary, long offset) {
+        return new UprobeTarget(binary, null, offset, false, -1);
+    }
+
+    /** The same point as a return probe (uretprobe). */
+    public UprobeTarget returning() {
+        return new UprobeTarget(binary, symbol, offset, true, pid);
+    }
+
+    /** The same point limited to one task. */
+    public UprobeTarget forPid(int newPid) {
+        return new UprobeTarget(binary, symbol, offset, ret, newPid);
+    }
+
+    public String describe() {
+        String at = symbol == null ? "0x" + Long.toHexString(offset)
+                : offset == 0 ? symbol : symbol + "+0x" + Long.toHexString(offset);
+        return (ret ? "uretprobe " : "uprobe ") + binary + ":" + at + (pid >= 0 ? " (pid " + pid + ")" : "");
+    }
+}
