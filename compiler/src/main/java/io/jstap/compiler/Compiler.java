@@ -69,7 +69,7 @@ public final class Compiler {
             if (diags.hasErrors()) {
                 return new Result(scripts, program, lowered, null, diags);
             }
-            module = ModuleAssembly.build(lowered, options, diags);
+            module = ModuleAssembly.build(lowered, options, diags, sources);
         } catch (RuntimeException | StackOverflowError e) {
             // A compiler bug must still reach the user as a diagnostic, never as a stack trace.
             diags.add(Diagnostic.semanticError("internal", "internal compiler error: " + e, Span.NONE,
