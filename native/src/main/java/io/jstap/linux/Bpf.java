@@ -18,7 +18,6 @@ public final class Bpf {
     public static final long ANY = 0, NOEXIST = 1, EXIST = 2;
     /** LINK_CREATE attach type for perf events (tracepoint, uprobe, kprobe, software event). */
     public static final int ATTACH_PERF_EVENT = 41;
-    private static final int LOG_FIRST = 1 << 20, LOG_MAX = 16 << 20;
 
     private final Sys sys;
     // Element commands are the hot path (map polling): one zeroed attr per thread, not one per call.
@@ -183,79 +182,10 @@ public final class Bpf {
      * the first attempt's errno (a short log buffer would report ENOSPC instead).
      */
     public Loaded loadProgram(ProgramLoad load) {
-        Memory insns = new Memory(load.insns().length);
-        insns.write(0, load.insns(), 0, load.insns().length);
-        Memory license = LinuxSys.cString(load.license());
-        Memory funcInfo = null;
-        if (load.funcInfo() != null && load.funcInfo().length > 0) {
-            funcInfo = new Memory(load.funcInfo().length);
-            funcInfo.write(0, load.funcInfo(), 0, load.funcInfo().length);
-        }
-        try {
-            int logSize = load.logLevel() > 0 ? LOG_FIRST : 0;
-            while (true) {
-                Memory log = logSize > 0 ? new Memory(logSize) : null;
-                long r = progLoad(load, insns, license, funcInfo, load.logLevel(), log);
-                if (r >= 0) {
-                    return new Loaded((int) r, log == null ? "" : readLog(log));
-                }
-                if (r == -Errno.ENOSPC && log != null && logSize < LOG_MAX) {
-                    logSize = LOG_MAX;
-                    continue;
-                }
-                if (r == -Errno.EPERM || log != null) {
-                    throw BpfErrors.load((int) -r, load, log == null ? "" : readLog(log));
-                }
-                throw BpfErrors.load((int) -r, load, failureLog(load, insns, license, funcInfo));
-            }
-        } finally {
-            Reference.reachabilityFence(insns);
-            Reference.reachabilityFence(license);
-            Reference.reachabilityFence(funcInfo);
-        }
+        return new ProgramLoader(sys).load(load);
     }
 
-    private String failureLog(ProgramLoad load, Memory insns, Memory license, Memory funcInfo) {
-        for (int size = LOG_FIRST; ; size = LOG_MAX) {
-            Memory log = new Memory(size);
-            long r = progLoad(load, insns, license, funcInfo, 1, log);
-            if (r >= 0) { // accepted the second time: nothing to explain, do not leak the fd
-                sys.close((int) r);
-                return "";
-            }
-            if (r != -Errno.ENOSPC || size == LOG_MAX) {
-                return readLog(log);
-            }
-        }
-    }
-
-    private long progLoad(ProgramLoad load, Memory insns, Memory license, Memory funcInfo, int level, Memory log) {
-        Memory a = attr(ATTR_SIZE);
-        a.setInt(0, load.type().id());
-        a.setInt(4, load.insnCount());
-        a.setPointer(8, insns);
-        a.setPointer(16, license);
-        if (log != null) {
-            log.setByte(0, (byte) 0);
-            a.setInt(24, level);
-            a.setInt(28, (int) log.size());
-            a.setPointer(32, log);
-        }
-        a.setInt(44, load.flags());
-        putName(a, 48, load.name());
-        a.setInt(68, load.expectedAttachType());
-        if (funcInfo != null) {
-            a.setInt(72, load.btfFd());
-            a.setInt(76, 8);
-            a.setPointer(80, funcInfo);
-            a.setInt(88, (int) (funcInfo.size() / 8));
-        }
-        long r = call(BpfCommand.PROG_LOAD, a);
-        Reference.reachabilityFence(log);
-        return r;
-    }
-
-    private static String readLog(Memory log) {
+    static String readLog(Memory log) {
         return log.getString(0, StandardCharsets.UTF_8.name()).strip();
     }
 
@@ -402,7 +332,7 @@ public final class Bpf {
         sys.close(fd);
     }
 
-    private static void putName(Memory a, int off, String name) {
+    static void putName(Memory a, int off, String name) {
         byte[] b = name.getBytes(StandardCharsets.US_ASCII);
         a.write(off, b, 0, Math.min(b.length, ObjectName.MAX));
     }

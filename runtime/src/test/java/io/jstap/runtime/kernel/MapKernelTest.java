@@ -63,6 +63,26 @@ class MapKernelTest extends KernelTest {
     }
 
     @Test
+    void batchStepsEndWithEnoentCarryingTheLastElements() {
+        // An array walks its indexes in order; a hash map goes bucket by bucket, so its step sizes vary.
+        BpfMap m = kr.createMap(MapSpec.of(MapType.ARRAY, "steps", 4, 8, 10));
+        for (int i = 0; i < 10; i++) {
+            m.update(BpfMap.intKey(i), BpfMap.longKey(i));
+        }
+        com.sun.jna.Memory token = new com.sun.jna.Memory(8);
+        com.sun.jna.Memory keys = new com.sun.jna.Memory(4 * 4);
+        com.sun.jna.Memory values = new com.sun.jna.Memory(8 * 4);
+        List<Bpf.Batch> steps = new ArrayList<>();
+        Bpf.Batch b = kr.bpf().lookupBatch(m.fd(), null, token, keys, values, 4);
+        steps.add(b);
+        while (!b.done()) {
+            b = kr.bpf().lookupBatch(m.fd(), token, token, keys, values, 4);
+            steps.add(b);
+        }
+        assertEquals(List.of(new Bpf.Batch(4, false), new Bpf.Batch(4, false), new Bpf.Batch(2, true)), steps);
+    }
+
+    @Test
     void arrayBoundsAndPerCpuValues() {
         BpfMap a = kr.createMap(MapSpec.of(MapType.ARRAY, "arr", 4, 8, 4));
         assertTrue(a.lookup(BpfMap.intKey(4)).isEmpty(), "out of range lookups are ENOENT");

@@ -32,8 +32,8 @@ class TracepointKernelTest extends KernelTest {
     @Test
     void countsExactlyTheGetppidCallsOfThisProcess() {
         BpfMap counts = counts();
-        LoadedProgram p = kr.load(TestPrograms.load(ProgType.TRACEPOINT, "getppid_count",
-                TestPrograms.countForTgid(tgid(), 0), counts));
+        LoadedProgram p = kr.load(ProgType.TRACEPOINT, "getppid_count", TestPrograms.countForTgid(tgid(), 0),
+                ref -> ref.equals(TestPrograms.COUNTS) ? counts : null);
         Attachment a = kr.attachTracepoint(p, "syscalls", "sys_enter_getppid");
         assertEquals(1, a.perfFds().size());
         for (int i = 0; i < 1000; i++) {
@@ -87,6 +87,29 @@ class TracepointKernelTest extends KernelTest {
     }
 
     @Test
+    void oneProgramOnEverySyscallEnterTracepoint() {
+        BpfMap counts = counts();
+        Assembler asm = new Assembler();
+        Label out = asm.newLabel();
+        asm.ldx(Size.W, Reg.R6, Reg.R1, 8); // __syscall_nr
+        TestPrograms.onlyTgid(asm, tgid(), out);
+        asm.jne(Reg.R6, 110, out);
+        TestPrograms.increment(asm, 3, null, out);
+        TestPrograms.finish(asm, out);
+        LoadedProgram p = kr.load(TestPrograms.load(ProgType.TRACEPOINT, "all_enter", asm.build(), counts));
+        java.util.List<String> syscalls = new io.jstap.runtime.catalog.MachineProbeCatalog().syscalls();
+        assertTrue(syscalls.size() > 200, syscalls.toString());
+        for (String s : syscalls) {
+            kr.attachTracepoint(p, "syscalls", "sys_enter_" + s);
+        }
+        assertEquals(syscalls.size() + 2, kr.owned().size());
+        for (int i = 0; i < 300; i++) {
+            Syscalls.getppid();
+        }
+        assertEquals(300, count(counts, 3));
+    }
+
+    @Test
     void rejectedProgramCarriesTheVerifierLine() {
         Assembler asm = new Assembler();
         asm.exit(); // r0 never written
@@ -109,6 +132,13 @@ class TracepointKernelTest extends KernelTest {
                 () -> kr.attachTracepoint(p, "syscalls", "sys_enter_getppid"));
         assertEquals(Errno.EACCES, e.errno());
         assertTrue(e.getMessage().contains("reads past the end of the event's record"), e.getMessage());
+    }
+
+    @Test
+    void aMissingMapIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kr.load(ProgType.TRACEPOINT,
+                "orphan", TestPrograms.countForTgid(1, 0), ref -> null));
+        assertEquals("program orphan refers to map 'counts', which was not created", e.getMessage());
     }
 
     @Test

@@ -103,6 +103,40 @@ class UprobeKernelTest extends KernelTest {
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
+    private static final String OWN = String.join("\n",
+            "#include <stdio.h>",
+            "#include <stdlib.h>",
+            "__attribute__((noinline)) int jstap_work(int x) { __asm__ volatile(\"\"); return x + 1; }",
+            "int main(int argc, char **argv) {",
+            "  int n = atoi(argv[1]), s = 0; char line[16];",
+            "  if (!fgets(line, sizeof line, stdin)) return 2;",
+            "  for (int i = 0; i < n; i++) s += jstap_work(i);",
+            "  printf(\"done %d\\n\", s); fflush(stdout); return 0;",
+            "}", "");
+
+    /** A function of the executable itself, for PIE and fixed-address builds. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-pie", "-no-pie"})
+    void countsCallsOfAFunctionInTheExecutable(String mode) throws Exception {
+        Path exe = compile(dir, "own", OWN, mode, mode.equals("-pie") ? "-fPIE" : "-fno-pie");
+        int n = 777;
+        Process child = new ProcessBuilder(exe.toString(), Integer.toString(n)).start();
+        try {
+            BpfMap counts = kr.createMap(MapSpec.of(MapType.ARRAY, "counts", 4, 8, 4));
+            LoadedProgram p = kr.load(TestPrograms.load(ProgType.KPROBE, "work",
+                    TestPrograms.countForTgid((int) child.pid(), 0), counts));
+            kr.attachUprobe(p, UprobeTarget.function(exe, "jstap_work"));
+            child.getOutputStream().write("go\n".getBytes(StandardCharsets.US_ASCII));
+            child.getOutputStream().flush();
+            BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(r.readLine().startsWith("done "));
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(n, ByteBuffer(counts, 0));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     @Test
     void missingSymbolIsNamed() throws Exception {
         Path exe = compile(dir, "caller", CHILD);
