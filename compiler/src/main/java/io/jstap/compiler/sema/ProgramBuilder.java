@@ -63,7 +63,7 @@ final class ProgramBuilder {
                     d.chain));
         }
 
-        IdentityHashMap<Expr.Ident, Symbol> idents = new IdentityHashMap<>();
+        IdentityHashMap<Expr.Ident, Symbol> idents = new IdentityHashMap<>(ti.idents.size());
         ti.idents.forEach((id, s) -> {
             Symbol sym = symbols.get(s);
             if (sym != null) {
@@ -76,7 +76,7 @@ final class ProgramBuilder {
                 vars.put(tv, l.var());
             }
         });
-        IdentityHashMap<Expr.Call, Callee> callees = new IdentityHashMap<>();
+        IdentityHashMap<Expr.Call, Callee> callees = new IdentityHashMap<>(ti.calls.size());
         ti.calls.forEach((c, o) -> {
             if (o instanceof BuiltinFunction b) {
                 callees.put(c, b);
