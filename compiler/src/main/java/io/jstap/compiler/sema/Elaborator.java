@@ -135,7 +135,9 @@ public final class Elaborator {
             chain.add(written);
         }
         ProbeTarget entry = single == null ? null : cv.entryTarget(single).orElse(null);
-        return new ProbeDraft(p, point, targets, body, condition, chain, aliasAssigned, new Scope(null, single, entry));
+        String alias = x.chain().size() > 1 ? x.chain().get(x.chain().size() - 1) : null;
+        return new ProbeDraft(p, point, targets, body, condition, chain, aliasAssigned, new Scope(null, single, entry),
+                alias);
     }
 
     /** Names an alias body assigns: the variables it offers the user's body. */

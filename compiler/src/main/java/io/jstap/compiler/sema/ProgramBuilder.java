@@ -60,7 +60,7 @@ final class ProgramBuilder {
                 }
             }
             probes.add(new ResolvedProbe(d.source, d.point, d.targets, d.body, d.condition, locals, aliasLocals,
-                    d.chain));
+                    d.chain, d.alias));
         }
 
         IdentityHashMap<Expr.Ident, Symbol> idents = new IdentityHashMap<>(ti.idents.size());
