@@ -11,7 +11,6 @@ import io.jstap.compiler.probe.ProbeCatalog;
 import io.jstap.compiler.tapset.TapsetLibrary;
 import io.jstap.compiler.tapset.TapsetLoader;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +20,8 @@ import java.util.Set;
  * <ol>
  * <li>collect the scripts' declarations (duplicates are errors);</li>
  * <li>load the tapset library (parsed once per JVM; syscall aliases synthesised once per catalog);</li>
- * <li>build the probe point namespace: built-in families, the scripts' aliases, then tapset aliases;</li>
+ * <li>build the probe point namespace: built-in families and tapset aliases (cached per library), overlaid
+ * with the scripts' aliases;</li>
  * <li>resolve every probe point against the catalog, expanding aliases ({@code ?}, {@code !} honoured);</li>
  * <li>merge alias bodies around each probe body and specialise the copy for its target(s);</li>
  * <li>resolve symbols and infer types to a fixed point, pulling in tapset functions and globals;</li>
@@ -48,7 +48,7 @@ public final class Elaborator {
                                         TapsetLibrary lib, Diagnostics diags) {
         Reporter rep = new Reporter(diags);
         UserDecls user = UserDecls.collect(scripts, rep);
-        ProbePointTree tree = namespace(user, lib);
+        ProbeNamespace tree = ProbeNamespace.of(lib, user.aliases);
         ContextVars cv = new ContextVars(catalog);
         ProbeResolver resolver = new ProbeResolver(tree, catalog, options, rep);
         TargetDependence dependence = new TargetDependence(user, lib);
@@ -80,35 +80,6 @@ public final class Elaborator {
         Set<Func> reachable = ti.run();
         Program program = ProgramBuilder.build(ti, reachable);
         return new ElabResult(program, diags);
-    }
-
-    /** Built-in families, then the scripts' aliases, then tapset aliases the scripts do not redefine. */
-    private static ProbePointTree namespace(UserDecls user, TapsetLibrary lib) {
-        ProbePointTree tree = new ProbePointTree();
-        ProbeFamilies.register(tree);
-        Set<String> userNames = new HashSet<>();
-        for (Decl.ProbeAlias a : user.aliases) {
-            tree.addAlias(a);
-            for (ProbePoint n : a.names()) {
-                userNames.add(TapsetLibrary.dotted(n));
-            }
-        }
-        for (Decl.ProbeAlias a : lib.aliases()) {
-            if (userNames.isEmpty()) {
-                tree.addAlias(a);
-                continue;
-            }
-            List<ProbePoint> keep = new ArrayList<>();
-            for (ProbePoint n : a.names()) {
-                if (!userNames.contains(TapsetLibrary.dotted(n))) {
-                    keep.add(n);
-                }
-            }
-            if (!keep.isEmpty()) {
-                tree.addAlias(new Decl.ProbeAlias(a.span(), keep, a.targets(), a.epilogue(), a.body()));
-            }
-        }
-        return tree;
     }
 
     private static ProbeDraft draft(Decl.Probe p, ProbePoint point, List<ProbeTarget> targets,
