@@ -84,6 +84,25 @@ final class ProgramBuilder {
                 callees.put(c, fsyms.get(f));
             }
         });
-        return new Program(probes, globals, functions, ti.types, idents, vars, callees);
+        IdentityHashMap<io.jstap.compiler.ast.Stmt, List<Symbol>> bound = new IdentityHashMap<>();
+        ti.foreachKeys.forEach((f, keys) -> {
+            List<Symbol> out = new ArrayList<>();
+            for (Sym k : keys) {
+                out.add(symbols.get(k));
+            }
+            Sym v = ti.foreachValues.get(f);
+            if (v != null) {
+                out.add(symbols.get(v));
+            }
+            if (!out.contains(null)) {
+                bound.put(f, List.copyOf(out));
+            }
+        });
+        ti.catchVars.forEach((t, v) -> {
+            if (symbols.get(v) != null) {
+                bound.put(t, List.of(symbols.get(v)));
+            }
+        });
+        return new Program(probes, globals, functions, ti.types, idents, vars, callees, bound);
     }
 }
