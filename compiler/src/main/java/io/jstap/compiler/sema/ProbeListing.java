@@ -36,8 +36,9 @@ public final class ProbeListing {
     }
 
     public static Result list(String point, ElabOptions options, ProbeCatalog catalog) {
+        // Unoptimised, so every alias keeps its variables and its own entry.
         Pipeline.Result r = Pipeline.elaborate(List.of(new Source("<probe point>", "probe " + point + " { }")),
-                options, catalog);
+                options.withUnoptimized(true), catalog);
         if (r.program() == null) {
             return new Result(List.of(), r.diagnostics());
         }
