@@ -18,13 +18,23 @@ options {
 
 // ---------------------------------------------------------------- declarations
 
+// A whole source. Errors in a declaration are caught there and parsing resumes at the next declaration
+// keyword, as stap does; tokens that cannot start a declaration are skipped by the error strategy.
+script
+    @init { setScript(_localctx); }
+    : declaration* EOF
+    ;
+
 declaration
+    locals [boolean broken = false]
     : probeDecl
     | globalDecl
     | functionDecl
     | privateDecl
     | EMBEDDED
     ;
+    catch [RecognitionException re] { _localctx.broken = true; recoverDeclaration(_localctx.start, re); }
+    catch [SyntaxAbort abort] { _localctx.broken = true; recoverDeclaration(_localctx.start, abort); }
 
 exprOnly
     : expr EOF
@@ -145,8 +155,8 @@ statement
     | NEXT SEMI?                                                            # nextStmt
     | expr SEMI?                                                            # exprStmt
     ;
-    catch [RecognitionException re] { _localctx.broken = true; recoverStatement(re); }
-    catch [SyntaxAbort abort] { _localctx.broken = true; recoverStatement(abort); }
+    catch [RecognitionException re] { _localctx.broken = true; recoverStatement(_localctx.start, re); }
+    catch [SyntaxAbort abort] { _localctx.broken = true; recoverStatement(_localctx.start, abort); }
 
 // foreach ([v[+-] =] key[+-] | [k1, k2-] in array[slice] [@stat][+-] [limit N])
 foreachHead

@@ -49,23 +49,24 @@ final class FrontEnd {
     }
 
     ParseResult script() {
+        StapParser.ScriptContext tree;
+        try {
+            tree = twoStage(0, parser::script);
+        } catch (SyntaxAbort abort) {
+            // Too many errors: keep what parsed before the parser gave up.
+            if (abort.diagnostic != null) {
+                diagnostics.add(abort.diagnostic);
+            }
+            tree = (StapParser.ScriptContext) parser.script();
+        }
         AstBuilder builder = new AstBuilder(build);
         List<Decl> decls = new ArrayList<>();
-        while (stream.LA(1) != Token.EOF && diagnostics.errorCount() < Diagnostics.LIMIT) {
-            int start = stream.index();
-            try {
-                Decl d = builder.declaration(twoStage(start, parser::declaration));
+        for (StapParser.DeclarationContext ctx : tree.declaration()) {
+            if (!ctx.broken) {
+                Decl d = builder.declaration(ctx);
                 if (d != null) {
                     decls.add(d);
                 }
-            } catch (SyntaxAbort abort) {
-                if (abort.diagnostic != null) {
-                    diagnostics.add(abort.diagnostic);
-                }
-                if (abort.scope == SyntaxAbort.Scope.INPUT) {
-                    break;
-                }
-                skipToDeclaration(start);
             }
         }
         Span whole = new Span(source, 1, 1, 0, source.text().length());
@@ -104,22 +105,6 @@ final class FrontEnd {
             parser.setErrorHandler(strategy);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             return rule.get();
-        }
-    }
-
-    /** Skips to the next declaration keyword (not one used as a probe point or member name). */
-    private void skipToDeclaration(int start) {
-        if (stream.index() == start && stream.LA(1) != Token.EOF) {
-            stream.consume();
-        }
-        while (stream.LA(1) != Token.EOF) {
-            int type = stream.LA(1);
-            int prev = stream.LA(-1);
-            boolean name = prev == StapLexer.DOT || prev == StapLexer.ARROW;
-            if (Tokens.startsDeclaration(type) && !name || type == StapLexer.EMBEDDED) {
-                return;
-            }
-            stream.consume();
         }
     }
 

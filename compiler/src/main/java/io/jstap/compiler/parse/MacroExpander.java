@@ -62,6 +62,10 @@ final class MacroExpander {
     private boolean quiet;
     private boolean exhausted;
     private Token pushedBack;
+    /** Where {@link #raw} read its last token: an activation, or null for the input. */
+    private Activation lastSource;
+    /** Returned by {@link #expand} when the use was replaced by its expansion. */
+    private static final Token EXPANDED = new org.antlr.v4.runtime.CommonToken(StapLexer.JUNK);
 
     MacroExpander(Source source, List<Token> input, Diagnostics diagnostics, int maxTokens) {
         this.source = source;
@@ -98,8 +102,12 @@ final class MacroExpander {
                 define(t);
                 continue;
             }
-            if (t.getText().startsWith("@") && t.getType() != StapLexer.SCRIPT_ARG && expand(t)) {
-                continue;
+            if (t.getText().startsWith("@") && t.getType() != StapLexer.SCRIPT_ARG) {
+                Token r = expand(t);
+                if (r == EXPANDED) {
+                    continue;
+                }
+                t = r;
             }
             if (++produced > maxTokens) {
                 if (!exhausted) {
@@ -121,6 +129,7 @@ final class MacroExpander {
     /** The next token of the innermost macro body, or of the input; null at the end of either. */
     private Token raw() {
         Activation act = stack.peek();
+        lastSource = act;
         if (act == null) {
             return pos < input.size() ? input.get(pos++) : null;
         }
@@ -132,33 +141,35 @@ final class MacroExpander {
         return new StapToken(t, act.use != null ? act.use : StapToken.expandedFrom(t));
     }
 
-    /** Expands {@code t} if it names a parameter or macro; false if it is an ordinary @-word. */
-    private boolean expand(Token t) {
+    /**
+     * Expands {@code t} if it names a parameter or macro ({@link #EXPANDED}); returns {@code t} itself for
+     * an ordinary @-word, and a {@link StapToken#reportedError} stand-in for a broken macro use.
+     */
+    private Token expand(Token t) {
         String name = t.getText().substring(1);
         Activation act = stack.peek();
         if (act != null && act.params.containsKey(name)) {
             Argument arg = act.params.get(name);
-            push(new Activation(arg.tokens, arg.parent == null ? Map.of() : arg.parent.params, null), t);
-            return true;
+            return push(new Activation(arg.tokens, arg.parent == null ? Map.of() : arg.parent.params, null), t);
         }
         Definition def = macros.get(name);
         if (def == null) {
-            return false;
+            return t;
         }
         Map<String, Argument> params = new HashMap<>();
         if (!def.params.isEmpty() && !readArguments(def, t, act, params)) {
-            return true;
+            return StapToken.reportedError(t);
         }
-        push(new Activation(def.body, params, Tokens.span(source, t)), t);
-        return true;
+        return push(new Activation(def.body, params, Tokens.span(source, t)), t);
     }
 
-    private void push(Activation a, Token use) {
+    private Token push(Activation a, Token use) {
         if (stack.size() >= MAX_DEPTH) {
             error(ParseCodes.MACRO, "macro expansion too deep (does '" + use.getText() + "' use itself?)", use);
-            return;
+            return StapToken.reportedError(use);
         }
         stack.push(a);
+        return EXPANDED;
     }
 
     /** Reads {@code (a, b)} after a use, without expanding it: arguments expand where they are used. */
@@ -168,6 +179,9 @@ final class MacroExpander {
         if (t == null || t.getType() != StapLexer.LPAREN) {
             error(ParseCodes.MACRO, "expected '(' in invocation of macro '@" + def.name + "' taking " + n
                     + (n == 1 ? " parameter" : " parameters"), t == null ? use : t);
+            if (t != null) {
+                unread();
+            }
             return false;
         }
         for (int i = 0; i < n; i++) {
@@ -192,6 +206,7 @@ final class MacroExpander {
             out.put(def.params.get(i), new Argument(tokens, current));
             if (t.getType() == StapLexer.COMMA && i + 1 == n) {
                 error(ParseCodes.MACRO, "too many parameters for macro '@" + def.name + "' (expected " + n + ")", t);
+                skipArguments();
                 return false;
             }
             if (t.getType() == StapLexer.RPAREN && i + 1 != n) {
@@ -200,6 +215,21 @@ final class MacroExpander {
             }
         }
         return true;
+    }
+
+    /** Drops the rest of a use's arguments, through the ')' that closes them. */
+    private void skipArguments() {
+        int nesting = 0;
+        for (Token t = raw(); t != null; t = raw()) {
+            int type = t.getType();
+            if (type == StapLexer.LPAREN || type == StapLexer.LBRACK) {
+                nesting++;
+            } else if (type == StapLexer.RPAREN || type == StapLexer.RBRACK) {
+                if (nesting-- == 0) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Handles {@code @define name[(params)] %( body %)} after the {@code @define} token. */
@@ -311,8 +341,10 @@ final class MacroExpander {
 
     /** Gives back the token just read from the input, so the parser sees it. */
     private void unread() {
-        if (stack.isEmpty()) {
+        if (lastSource == null) {
             pos--;
+        } else {
+            lastSource.cursor--;
         }
     }
 

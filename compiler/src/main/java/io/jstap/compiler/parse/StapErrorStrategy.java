@@ -7,10 +7,12 @@ import java.util.List;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.ATNConfig;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -47,6 +49,10 @@ final class StapErrorStrategy extends DefaultErrorStrategy {
      */
     @Override
     public void sync(Parser recognizer) {
+        if (recognizer.getContext() instanceof StapParser.ScriptContext) {
+            syncScript((StapParserBase) recognizer);
+            return;
+        }
         if (!(recognizer.getContext() instanceof StapParser.BlockContext)) {
             return;
         }
@@ -58,7 +64,7 @@ final class StapErrorStrategy extends DefaultErrorStrategy {
             return;
         }
         Token t = recognizer.getCurrentToken();
-        Diagnostic d = Tokens.isJunk(la) ? junk(source, t)
+        Diagnostic d = StapToken.isReported(t) ? null : Tokens.isJunk(la) ? junk(source, t)
                 : Diagnostic.parseError(ParseCodes.SYNTAX, "unexpected " + Tokens.describe(t), Tokens.span(source, t));
         ((StapParserBase) recognizer).report(d);
         do {
@@ -67,12 +73,29 @@ final class StapErrorStrategy extends DefaultErrorStrategy {
         } while (!next.contains(la) && la != Token.EOF && !Tokens.startsDeclaration(la));
     }
 
+    /** Between declarations: anything that cannot start one is reported and skipped, as stap does. */
+    private void syncScript(StapParserBase recognizer) {
+        int la = recognizer.getInputStream().LA(1);
+        if (la == Token.EOF || la == StapLexer.EMBEDDED || Tokens.startsDeclaration(la)) {
+            return;
+        }
+        Token t = recognizer.getCurrentToken();
+        recognizer.report(StapToken.isReported(t) ? null : Tokens.isJunk(la) ? junk(source, t)
+                : Diagnostic.parseError(ParseCodes.SYNTAX, "expected 'probe', 'global', 'private' or 'function'",
+                        Tokens.span(source, t), "saw: " + Tokens.describe(t)));
+        recognizer.getInputStream().consume();
+        recognizer.skipToDeclaration();
+    }
+
     SyntaxAbort abort(Parser recognizer, RecognitionException e) {
         return SyntaxAbort.statement(diagnostic(recognizer, e));
     }
 
     Diagnostic diagnostic(Parser recognizer, RecognitionException e) {
         Token t = e.getOffendingToken() != null ? e.getOffendingToken() : recognizer.getCurrentToken();
+        if (StapToken.isReported(t)) {
+            return null;
+        }
         if (Tokens.isJunk(t.getType())) {
             return junk(source, t);
         }
@@ -85,10 +108,30 @@ final class StapErrorStrategy extends DefaultErrorStrategy {
             // A name piece after a space: the probe point ended before it.
             message = "expected one of ', { } = +='";
         } else {
-            IntervalSet expected = e.getExpectedTokens();
+            IntervalSet expected = expected(recognizer, e);
             message = expected == null ? "unexpected " + Tokens.describe(t) : expectedWords(expected, t);
         }
         return Diagnostic.parseError(ParseCodes.SYNTAX, message, Tokens.span(source, t), saw);
+    }
+
+    /**
+     * What could have come instead of the offending token. When prediction failed some tokens after the
+     * decision ({@code (1 + }} fails at '}'), the configurations alive just before it know; otherwise
+     * the state the parser was in does.
+     */
+    private static IntervalSet expected(Parser recognizer, RecognitionException e) {
+        if (e instanceof NoViableAltException nva && nva.getDeadEndConfigs() != null
+                && nva.getStartToken() != nva.getOffendingToken()) {
+            IntervalSet set = new IntervalSet();
+            for (ATNConfig c : nva.getDeadEndConfigs()) {
+                set.addAll(recognizer.getATN().nextTokens(c.state));
+            }
+            set.remove(Token.EPSILON);
+            if (!set.isNil()) {
+                return set;
+            }
+        }
+        return e.getExpectedTokens();
     }
 
     /** The diagnostic for a token the lexer made of text stap rejects. */
@@ -118,6 +161,10 @@ final class StapErrorStrategy extends DefaultErrorStrategy {
             return "unexpected " + Tokens.describe(t);
         }
         set.remove(Token.EOF);
+        if (t.getType() == Token.EOF && set.contains(StapLexer.RBRACE)) {
+            // The input ended inside a block: the brace is what is missing, whatever else could also come.
+            return "expected '}'";
+        }
         if (set.contains(StapLexer.PROBE) && set.contains(StapLexer.GLOBAL) && !set.contains(StapLexer.IDENT)) {
             return "expected 'probe', 'global', 'private' or 'function'";
         }

@@ -30,6 +30,8 @@ public abstract class StapParserBase extends Parser {
     }
 
     void configure(Source source, Diagnostics diagnostics, StapErrorStrategy strategy) {
+        setInterpreter(new StapATNSimulator((StapParser) this, getATN(), StapParser._decisionToDFA,
+                StapParser._sharedContextCache));
         this.source = source;
         this.diagnostics = diagnostics;
         this.strategy = strategy;
@@ -64,20 +66,70 @@ public abstract class StapParserBase extends Parser {
                 && StapToken.expandedFrom(prev) == StapToken.expandedFrom(next);
     }
 
-    /** Called by the statement rule's catch clause for errors raised by its own decisions. */
-    protected void recoverStatement(RecognitionException e) {
+    /** The tree of the whole source, kept when an abort unwinds past the start rule. */
+    private ParserRuleContext script;
+
+    protected void setScript(ParserRuleContext script) {
+        this.script = script;
+    }
+
+    ParserRuleContext script() {
+        return script;
+    }
+
+    /** Called by the declaration rule's catch clause for errors raised by its own decisions. */
+    protected void recoverDeclaration(Token start, RecognitionException e) {
         if (bailing) {
             throw new ParseCancellationException(e);
         }
-        recoverStatement(strategy.abort(this, e));
+        recoverDeclaration(start, strategy.abort(this, e));
     }
 
     /**
-     * Reports the error and skips the rest of the broken statement: up to and including a ';', or up to
-     * the '}' that closes the enclosing block, or through a bracketed group the statement opened.
-     * A declaration keyword or the end of the input abandons the declaration.
+     * Reports the error and skips to the next declaration keyword (one that is not a probe point or
+     * member name), or to an embedded-code block, or to the end of the input.
      */
-    protected void recoverStatement(SyntaxAbort abort) {
+    protected void recoverDeclaration(Token start, SyntaxAbort abort) {
+        if (bailing) {
+            throw new ParseCancellationException(abort);
+        }
+        if (abort.scope == SyntaxAbort.Scope.INPUT) {
+            throw abort;
+        }
+        report(abort.diagnostic);
+        if (_input.index() <= start.getTokenIndex() && _input.LA(1) != Token.EOF) {
+            _input.consume();
+        }
+        skipToDeclaration();
+    }
+
+    /** Skips to a token that can start a declaration, or to the end. */
+    void skipToDeclaration() {
+        while (true) {
+            int type = _input.LA(1);
+            if (type == Token.EOF || type == StapLexer.EMBEDDED
+                    || Tokens.startsDeclaration(type) && !afterMemberDot()) {
+                return;
+            }
+            _input.consume();
+        }
+    }
+
+    /** Called by the statement rule's catch clause for errors raised by its own decisions. */
+    protected void recoverStatement(Token start, RecognitionException e) {
+        if (bailing) {
+            throw new ParseCancellationException(e);
+        }
+        recoverStatement(start, strategy.abort(this, e));
+    }
+
+    /**
+     * Reports the error and skips the rest of the broken statement, which began at {@code start}: up to
+     * a ';' outside brackets, through the block it opened, or up to the '}' that closes the enclosing
+     * block. Brackets the statement left open before the error count. A declaration keyword or the end of
+     * the input abandons the declaration.
+     */
+    protected void recoverStatement(Token start, SyntaxAbort abort) {
         if (bailing) {
             throw new ParseCancellationException(abort);
         }
@@ -85,27 +137,42 @@ public abstract class StapParserBase extends Parser {
             throw abort;
         }
         report(abort.diagnostic);
-        int nesting = 0;
+        int braces = 0;
+        int parens = 0;
+        for (int i = start.getTokenIndex(); i >= 0 && i < _input.index(); i++) {
+            int type = _input.get(i).getType();
+            if (type == StapLexer.LBRACE) {
+                braces++;
+            } else if (type == StapLexer.RBRACE) {
+                braces = Math.max(0, braces - 1);
+            } else if (type == StapLexer.LPAREN || type == StapLexer.LBRACK) {
+                parens++;
+            } else if (type == StapLexer.RPAREN || type == StapLexer.RBRACK) {
+                parens = Math.max(0, parens - 1);
+            }
+        }
         while (true) {
             Token t = _input.LT(1);
             int type = t.getType();
             if (type == Token.EOF || Tokens.startsDeclaration(type) && !afterMemberDot()) {
                 throw SyntaxAbort.declaration(null);
             }
-            if (type == StapLexer.LPAREN || type == StapLexer.LBRACK || type == StapLexer.LBRACE) {
-                nesting++;
-            } else if (type == StapLexer.RPAREN || type == StapLexer.RBRACK) {
-                nesting = Math.max(0, nesting - 1);
+            if (type == StapLexer.LBRACE) {
+                braces++;
             } else if (type == StapLexer.RBRACE) {
-                if (nesting == 0) {
+                if (braces == 0) {
                     return;
                 }
-                nesting--;
-                if (nesting == 0) {
+                braces--;
+                if (braces == 0 && parens == 0) {
                     _input.consume();
                     return;
                 }
-            } else if (type == StapLexer.SEMI && nesting == 0) {
+            } else if (type == StapLexer.LPAREN || type == StapLexer.LBRACK) {
+                parens++;
+            } else if (type == StapLexer.RPAREN || type == StapLexer.RBRACK) {
+                parens = Math.max(0, parens - 1);
+            } else if (type == StapLexer.SEMI && braces == 0 && parens == 0) {
                 _input.consume();
                 return;
             }
