@@ -8,11 +8,14 @@ import io.jstap.compiler.bpfgen.ModulePrinter;
 import io.jstap.compiler.diag.Source;
 import io.jstap.compiler.sema.ElabPrinter;
 import io.jstap.runtime.catalog.MachineProbeCatalog;
+import io.jstap.runtime.output.TextOutput;
 import io.jstap.runtime.session.RunOptions;
 import io.jstap.runtime.session.ScriptRun;
 import io.jstap.runtime.session.VerifyReport;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +129,13 @@ public final class Driver {
                 RunOptions run = new RunOptions(r.command(), r.targetPid(), r.timeout(), r.outputFile(), null,
                         intDefine(r, "MAXERRORS"), false);
                 out.flush();
-                return ScriptRun.run(c.module(), run);
+                if (r.outputFile() != null) {
+                    return ScriptRun.run(c.module(), run);
+                }
+                PrintStream errStream = new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8);
+                try (TextOutput text = new TextOutput(new WriterStream(out), false, errStream)) {
+                    return ScriptRun.run(c.module(), run, text);
+                }
         }
     }
 

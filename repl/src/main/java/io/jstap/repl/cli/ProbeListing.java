@@ -24,7 +24,8 @@ final class ProbeListing {
 
     static int list(String pattern, boolean withVars, CompileOptions options, ProbeCatalog catalog,
                     PrintWriter out, PrintWriter err) {
-        Source src = new Source("<probe pattern>", "probe " + pattern + " {}");
+        // pp() makes the body depend on its point, so every point gets its own resolved probe.
+        Source src = new Source("<probe pattern>", "probe " + pattern + " { pp() }");
         ScriptCompiler.Result r = ScriptCompiler.compile(List.of(src), options, catalog, ScriptCompiler.ELABORATE);
         if (!r.ok()) {
             err.print(r.diagnostics().render());
@@ -48,6 +49,10 @@ final class ProbeListing {
      */
     private static String pointName(ResolvedProbe p) {
         List<String> chain = p.expansion();
+        String written = chain.get(chain.size() - 1);
+        if (!written.contains("*")) {
+            return written;
+        }
         if (chain.size() >= 2) {
             return chain.get(chain.size() - 2);
         }
