@@ -12,7 +12,6 @@ import org.antlr.v4.runtime.atn.PrecedencePredicateTransition;
 import org.antlr.v4.runtime.atn.PredictionContextCache;
 import org.antlr.v4.runtime.atn.StarLoopEntryState;
 import org.antlr.v4.runtime.dfa.DFA;
-import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * ANTLR's prediction, made to behave like stap's parser, which decides everything on one token of
@@ -49,48 +48,45 @@ final class StapATNSimulator extends ParserATNSimulator {
     public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
         Quick q = quick(decision);
         int la = input.LA(1);
-        if (q.loop != null) {
-            // The loop of the expression rule: go on if an operator allowed at this precedence follows.
-            int alt = q.loop.pick(la, parser.getPrecedence());
-            if (alt >= 0) {
-                return alt > 0 ? 1 : 2;
+        if (la >= 0 && la < q.alt.length) {
+            int alt = q.alt[la];
+            if (q.loop && alt >= NONE) {
+                // The loop of the expression rule: go on if an operator allowed at this precedence follows.
+                return alt > 0 && q.precedence[la] >= parser.getPrecedence() ? 1 : 2;
             }
-        } else {
-            int alt = q.pick(la, parser.getPrecedence());
-            if (alt > 0) {
+            if (alt > 0 && !q.loop) {
                 return alt;
+            }
+            if (alt == CALL_OR_NAME) {
+                // An identifier: a call when '(' follows, as stap's parse_symbol decides.
+                return input.LA(2) == StapLexer.LPAREN ? q.call : q.call + 1;
             }
         }
         return super.adaptivePredict(input, decision, outerContext);
     }
 
+    /** In {@link Quick#alt}: no alternative starts with the token. */
+    private static final int NONE = 0;
+    /** In {@link Quick#alt}: several alternatives do; ANTLR decides. */
+    private static final int SEVERAL = -1;
+    /** In {@link Quick#alt}: the identifier that starts both a call and a variable (primary). */
+    private static final int CALL_OR_NAME = -2;
+
     /**
-     * For one decision: per alternative, the tokens that can start it within its rule, and for the
-     * operator alternatives of the expression rule the precedence they require (else the maximum).
+     * For one decision, by token type: the only alternative that token starts (or one of the codes
+     * above), and in the loop of the expression rule the precedence the operator needs.
      */
     private static final class Quick {
-        final IntervalSet[] firsts;
+        final int[] alt;
         final int[] precedence;
-        /** For the loop of a left-recursive rule: the block of operator alternatives it enters. */
-        Quick loop;
+        final boolean loop;
+        /** In the primary decision, the alternative of a call (a variable is the next one). */
+        int call;
 
-        Quick(IntervalSet[] firsts, int[] precedence) {
-            this.firsts = firsts;
-            this.precedence = precedence;
-        }
-
-        /** The one alternative {@code la} can start (1-based), 0 if none, -1 if several or unknown. */
-        int pick(int la, int current) {
-            int found = 0;
-            for (int i = 0; i < firsts.length; i++) {
-                if (firsts[i].contains(la) && precedence[i] >= current) {
-                    if (found != 0) {
-                        return -1;
-                    }
-                    found = i + 1;
-                }
-            }
-            return firsts.length == 0 ? -1 : found;
+        Quick(int tokens, boolean loop) {
+            this.alt = new int[tokens];
+            this.precedence = new int[tokens];
+            this.loop = loop;
         }
     }
 
@@ -104,29 +100,41 @@ final class StapATNSimulator extends ParserATNSimulator {
     }
 
     private Quick analyse(DecisionState state) {
+        int tokens = StapLexer.VOCABULARY.getMaxTokenType() + 1;
         if (state.ruleIndex == StapParser.RULE_ppName) {
-            // The adjacency predicate must be evaluated: leave the decision to ANTLR.
-            return new Quick(new IntervalSet[0], new int[0]);
-        }
-        if (state instanceof StarLoopEntryState entry && entry.isPrecedenceDecision) {
-            Quick q = new Quick(new IntervalSet[0], new int[0]);
-            q.loop = analyse((DecisionState) entry.transition(0).target);
+            // The adjacency predicate must be evaluated: every token goes to ANTLR.
+            Quick q = new Quick(tokens, false);
+            java.util.Arrays.fill(q.alt, SEVERAL);
             return q;
         }
-        int n = state.getNumberOfTransitions();
-        IntervalSet[] firsts = new IntervalSet[n];
-        int[] precedence = new int[n];
-        for (int i = 0; i < n; i++) {
-            ATNState target = state.transition(i).target;
-            precedence[i] = Integer.MAX_VALUE;
+        boolean loop = state instanceof StarLoopEntryState entry && entry.isPrecedenceDecision;
+        Quick q = new Quick(tokens, loop);
+        // The loop's own alternatives are "go on" and "stop": the operators are those of the block it enters.
+        DecisionState alts = loop ? (DecisionState) state.transition(0).target : state;
+        for (int i = 0; i < alts.getNumberOfTransitions(); i++) {
+            ATNState target = alts.transition(i).target;
+            int precedence = Integer.MAX_VALUE;
             if (target.getNumberOfTransitions() == 1
                     && target.transition(0) instanceof PrecedencePredicateTransition p) {
-                precedence[i] = p.precedence;
+                precedence = p.precedence;
                 target = p.target;
             }
-            firsts[i] = atn.nextTokens(target);
+            for (int t : atn.nextTokens(target).toArray()) {
+                if (t < 0 || t >= tokens) {
+                    continue;
+                }
+                if (q.alt[t] == NONE) {
+                    q.alt[t] = i + 1;
+                    q.precedence[t] = precedence;
+                } else if (t == StapLexer.IDENT && state.ruleIndex == StapParser.RULE_primary) {
+                    q.call = Math.min(q.alt[t] > 0 ? q.alt[t] : q.call, i + 1);
+                    q.alt[t] = CALL_OR_NAME;
+                } else {
+                    q.alt[t] = SEVERAL;
+                }
+            }
         }
-        return new Quick(firsts, precedence);
+        return q;
     }
 
     @Override
