@@ -81,6 +81,8 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line; returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main(out, err));
+        // As with stap, everything after the script file belongs to the script ($1, @1, ...).
+        cl.setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -97,7 +99,6 @@ public final class Main implements Callable<Integer> {
             out.println("jstap " + Version.string() + " (SystemTap language, eBPF backend)");
             return 0;
         }
-        err.println("jstap: nothing is implemented yet");
-        return 1;
+        return new ScriptDriver(out, err, System.in).run(scriptText, positional, lastPass);
     }
 }
