@@ -35,8 +35,9 @@ declaration
     catch [RecognitionException re] { _localctx.broken = true; recoverDeclaration(_localctx.start, re); }
     catch [SyntaxAbort abort] { _localctx.broken = true; recoverDeclaration(_localctx.start, abort); }
 
+// One expression (the REPL's "evaluate this"), optionally ended by a ';'.
 exprOnly
-    : expr EOF
+    : expr SEMI? EOF
     ;
 
 // probe a.b = c, d { } (alias), probe a += b { } (epilogue alias), probe p1, p2 { }.

@@ -32,16 +32,19 @@ import org.antlr.v4.runtime.dfa.DFA;
  * fails where it stands, at the token that broke it ("expected expression" at '}').
  */
 final class StapATNSimulator extends ParserATNSimulator {
+    /**
+     * Per decision, what a one-token decision needs to know; computed on first use and shared by all
+     * parsers (the entries are immutable, so a race only computes one twice).
+     */
+    private static final Quick[] QUICK = new Quick[StapParser._ATN.getNumberOfDecisions()];
+
     private final StapParser parser;
-    /** Per decision, what a one-token decision needs to know (lazily). */
-    private final Quick[] quick;
     /** Whether the last failed prediction got past its first token. */
     private boolean failedAfterStart;
 
     StapATNSimulator(StapParser parser, ATN atn, DFA[] decisionToDFA, PredictionContextCache cache) {
         super(parser, atn, decisionToDFA, cache);
         this.parser = parser;
-        this.quick = new Quick[atn.getNumberOfDecisions()];
     }
 
     @Override
@@ -81,60 +84,62 @@ final class StapATNSimulator extends ParserATNSimulator {
         final int[] precedence;
         final boolean loop;
         /** In the primary decision, the alternative of a call (a variable is the next one). */
-        int call;
+        final int call;
 
-        Quick(int tokens, boolean loop) {
-            this.alt = new int[tokens];
-            this.precedence = new int[tokens];
+        Quick(int[] alt, int[] precedence, boolean loop, int call) {
+            this.alt = alt;
+            this.precedence = precedence;
             this.loop = loop;
+            this.call = call;
         }
     }
 
     private Quick quick(int decision) {
-        Quick q = quick[decision];
+        Quick q = QUICK[decision];
         if (q == null) {
             q = analyse(atn.getDecisionState(decision));
-            quick[decision] = q;
+            QUICK[decision] = q;
         }
         return q;
     }
 
     private Quick analyse(DecisionState state) {
         int tokens = StapLexer.VOCABULARY.getMaxTokenType() + 1;
+        int[] alt = new int[tokens];
+        int[] precedence = new int[tokens];
         if (state.ruleIndex == StapParser.RULE_ppName) {
             // The adjacency predicate must be evaluated: every token goes to ANTLR.
-            Quick q = new Quick(tokens, false);
-            java.util.Arrays.fill(q.alt, SEVERAL);
-            return q;
+            java.util.Arrays.fill(alt, SEVERAL);
+            return new Quick(alt, precedence, false, 0);
         }
         boolean loop = state instanceof StarLoopEntryState entry && entry.isPrecedenceDecision;
-        Quick q = new Quick(tokens, loop);
+        int call = 0;
         // The loop's own alternatives are "go on" and "stop": the operators are those of the block it enters.
         DecisionState alts = loop ? (DecisionState) state.transition(0).target : state;
         for (int i = 0; i < alts.getNumberOfTransitions(); i++) {
             ATNState target = alts.transition(i).target;
-            int precedence = Integer.MAX_VALUE;
+            int needs = Integer.MAX_VALUE;
             if (target.getNumberOfTransitions() == 1
                     && target.transition(0) instanceof PrecedencePredicateTransition p) {
-                precedence = p.precedence;
+                needs = p.precedence;
                 target = p.target;
             }
             for (int t : atn.nextTokens(target).toArray()) {
                 if (t < 0 || t >= tokens) {
                     continue;
                 }
-                if (q.alt[t] == NONE) {
-                    q.alt[t] = i + 1;
-                    q.precedence[t] = precedence;
+                if (alt[t] == NONE) {
+                    alt[t] = i + 1;
+                    precedence[t] = needs;
                 } else if (t == StapLexer.IDENT && state.ruleIndex == StapParser.RULE_primary) {
-                    q.call = Math.min(q.alt[t] > 0 ? q.alt[t] : q.call, i + 1);
-                    q.alt[t] = CALL_OR_NAME;
+                    call = Math.min(alt[t] > 0 ? alt[t] : call, i + 1);
+                    alt[t] = CALL_OR_NAME;
                 } else {
-                    q.alt[t] = SEVERAL;
+                    alt[t] = SEVERAL;
                 }
             }
         }
-        return q;
+        return new Quick(alt, precedence, loop, call);
     }
 
     @Override
