@@ -4,8 +4,9 @@
  * Expressions are one left-recursive rule whose alternatives follow the precedence levels of stap's
  * recursive descent parser (see expr). Prediction is one token, greedy, like stap's (StapATNSimulator).
  *
- * Errors inside a statement are caught at the statement (see StapParserBase.recoverStatement), so one bad
- * statement does not hide the errors of the next ones. AstBuilder turns the tree into the AST.
+ * Errors inside a statement are caught at the statement, others at the declaration (see
+ * StapParserBase.recoverStatement/recoverDeclaration), so one mistake does not hide the next ones.
+ * AstBuilder turns the tree into the AST.
  */
 parser grammar StapParser;
 
