@@ -18,7 +18,7 @@ import java.util.function.Function;
  * nested" diagnostic rather than a StackOverflowError whatever the caller's stack size.
  */
 public final class Parser {
-    private static final long STACK_BYTES = 256L << 20;
+    private static final long STACK_BYTES = 64L << 20;
     private static final ThreadGroup GROUP = new ThreadGroup("jstap-parser");
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(GROUP, r, "jstap-parser", STACK_BYTES);

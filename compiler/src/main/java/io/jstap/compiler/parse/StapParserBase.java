@@ -12,10 +12,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * What the generated parser needs beyond the grammar: the probe-point adjacency predicate, a cap on rule
- * nesting (so no input can overflow the stack), and statement-level error recovery.
+ * nesting (so no input can overflow the stack), and error recovery at statements and declarations.
  */
 public abstract class StapParserBase extends Parser {
-    /** Rule invocations deep; each bracket level of an expression costs about twenty. */
+    /** Rule invocations deep; each bracket level of an expression costs about four. */
     static final int MAX_RULE_DEPTH = 2500;
 
     private int depth;
@@ -24,6 +24,8 @@ public abstract class StapParserBase extends Parser {
     private StapErrorStrategy strategy = new StapErrorStrategy(source);
     /** True during the fast SLL attempt: any error means "retry in LL mode", not "report". */
     private boolean bailing;
+    /** The tree of the whole source, kept when an abort unwinds past the start rule. */
+    private ParserRuleContext script;
 
     protected StapParserBase(TokenStream input) {
         super(input);
@@ -43,13 +45,32 @@ public abstract class StapParserBase extends Parser {
 
     @Override
     public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+        deeper();
+        super.enterRule(localctx, state, ruleIndex);
+    }
+
+    @Override
+    public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+        deeper();
+        super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
+    /**
+     * Counts a rule invocation, refusing one too many. It throws before the rule is entered, so the
+     * rule's exit (which counts back) does not run: the count stays balanced.
+     */
+    private void deeper() {
         if (depth >= MAX_RULE_DEPTH) {
-            // Thrown before the rule is entered, so its exitRule will not run: depth stays balanced.
             throw SyntaxAbort.statement(Diagnostic.parseError(ParseCodes.NESTING, "too deeply nested",
                     Tokens.span(source, getCurrentToken())));
         }
         depth++;
-        super.enterRule(localctx, state, ruleIndex);
+    }
+
+    @Override
+    public void unrollRecursionContexts(ParserRuleContext parent) {
+        depth--;
+        super.unrollRecursionContexts(parent);
     }
 
     @Override
@@ -66,14 +87,11 @@ public abstract class StapParserBase extends Parser {
                 && StapToken.expandedFrom(prev) == StapToken.expandedFrom(next);
     }
 
-    /** The tree of the whole source, kept when an abort unwinds past the start rule. */
-    private ParserRuleContext script;
-
     protected void setScript(ParserRuleContext script) {
         this.script = script;
     }
 
-    ParserRuleContext script() {
+    ParserRuleContext scriptTree() {
         return script;
     }
 
