@@ -32,7 +32,6 @@ final class Sym {
     Decl.GlobalVar decl;
     Expr init;
     boolean fromTapset;
-    int order;
 
     Sym(String name, Kind kind, Span span) {
         this.name = name;

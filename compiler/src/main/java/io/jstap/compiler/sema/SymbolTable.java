@@ -44,7 +44,6 @@ final class SymbolTable {
         Sym s = new Sym(v.name(), Sym.Kind.GLOBAL, v.span());
         s.decl = v;
         s.fromTapset = fromTapset;
-        s.order = globals.size() + tapsetGlobals.size();
         if (v.size() != null || v.wrap()) {
             s.mustBeArray = true;
         }
@@ -123,17 +122,5 @@ final class SymbolTable {
         List<Sym> out = new ArrayList<>(globals.values());
         out.addAll(tapsetGlobals.values());
         return out;
-    }
-
-    boolean isUserFunction(String name) {
-        return userFuncs.containsKey(name);
-    }
-
-    Func userFunction(String name) {
-        return userFuncs.get(name);
-    }
-
-    TapsetLibrary library() {
-        return lib;
     }
 }

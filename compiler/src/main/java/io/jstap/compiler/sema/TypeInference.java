@@ -124,12 +124,10 @@ final class TypeInference {
                 : s.describe() + " was inferred as " + s.type + " at " + s.typeAt.location();
     }
 
-    /** In the reporting walk, complains if a value of type {@code got} appears where {@code want} is needed. */
-    Type expect(Span at, Type want, Type got) {
-        return expect(at, want, got, null);
-    }
-
-    /** As {@link #expect(Span, Type, Type)}, with a note on where {@code want} came from. */
+    /**
+     * In the reporting walk, complains if a value of type {@code got} appears where {@code want} is needed;
+     * {@code note} (may be null) says where {@code want} came from.
+     */
     Type expect(Span at, Type want, Type got, String note) {
         if (report && want.known() && got.known() && want != got && want != Type.VOID) {
             rep.error("type-mismatch", "type mismatch (" + want + " vs. " + got + ")", at, note);

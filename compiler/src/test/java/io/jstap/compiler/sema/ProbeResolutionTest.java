@@ -82,16 +82,25 @@ class ProbeResolutionTest {
         assertEquals(new ProbeTarget.PerfEvent(1, 2, 10, "perf.type(1).config(2)", null),
                 only("perf.type(1).config(2).sample(10)"));
         assertEquals(ProbeFamilies.SOFTWARE_EVENTS.size(), targets("probe perf.sw.* { }").size());
+        ElabResult hw = Elab.run("probe perf.hw.cpu_cycles.sample(100000), perf.hw.cache_misses { }", Elab.KPROBES,
+                ElabOptions.defaults());
+        assertEquals("", hw.diagnostics().render());
+        assertEquals(List.of(new ProbeTarget.PerfEvent(0, 0, 100000, "perf.hw.cpu_cycles", null),
+                new ProbeTarget.PerfEvent(0, 3, ProbeFamilies.DEFAULT_PERF_PERIOD, "perf.hw.cache_misses", null)),
+                hw.program().probes().stream().map(p -> p.targets().get(0)).collect(Collectors.toList()));
+        assertEquals("perf.hw.cpu_cycles.sample(100000)", hw.program().probes().get(0).targets().get(0).pp());
     }
 
     @Test
     void kprobesWhereTheKernelHasThem() {
         ElabResult r = Elab.run("probe kernel.function(\"vfs_read\").return { } probe module(\"ext4\").function(\"ext4_sync_fs\") { }"
-                + " probe kernel.statement(0xffffffff81000000).absolute { }", Elab.KPROBES, ElabOptions.defaults());
+                + " probe kernel.statement(0xffffffff81000000).absolute { } probe kprobe.function(\"do_exit\").return { }",
+                Elab.KPROBES, ElabOptions.defaults());
         assertEquals("", r.diagnostics().render());
         assertEquals(List.of(new ProbeTarget.Kprobe(null, "vfs_read", 0, true),
                 new ProbeTarget.Kprobe("ext4", "ext4_sync_fs", 0, false),
-                new ProbeTarget.Kprobe(null, null, 0xffffffff81000000L, false)),
+                new ProbeTarget.Kprobe(null, null, 0xffffffff81000000L, false),
+                new ProbeTarget.Kprobe(null, "do_exit", 0, true)),
                 r.program().probes().stream().map(p -> p.targets().get(0)).collect(Collectors.toList()));
     }
 
