@@ -158,7 +158,9 @@ final class ContextVars {
         List<String> out = new ArrayList<>();
         if (target instanceof ProbeTarget.Tracepoint tp) {
             for (Field f : tp.format().eventFields()) {
-                out.add("$" + f.name() + ":" + typeName(fieldVar("$" + f.name(), f)));
+                if (!f.name().equals("__syscall_nr")) {
+                    out.add("$" + f.name() + ":" + cType(f));
+                }
             }
             if (tp.isReturn()) {
                 out.add("$return:long");
@@ -169,7 +171,9 @@ final class ContextVars {
         return out;
     }
 
-    private static String typeName(ContextVar v) {
-        return v.access() == Access.ARRAY ? v.fields().get(0).cType() : v.type().toString();
+    /** The field's C type as stap -L prints it: {@code unsigned int}, {@code char*}, {@code char[16]}. */
+    private static String cType(Field f) {
+        String t = f.cType().replace("__data_loc ", "").replace("const ", "").strip();
+        return t.replaceAll("\\s+\\*", "*");
     }
 }

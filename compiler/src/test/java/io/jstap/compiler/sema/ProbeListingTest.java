@@ -18,9 +18,9 @@ class ProbeListingTest {
     void aliasesAreListedByName() {
         assertEquals(List.of("syscall.open", "syscall.openat"), list("syscall.open*", false));
         assertEquals(List.of("syscall.read name:string fd:long buf_uaddr:long count:long argstr:string"
-                + " $__syscall_nr:long $fd:long $buf:long $count:long"), list("syscall.read", true));
+                + " $fd:unsigned int $buf:char* $count:size_t"), list("syscall.read", true));
         assertEquals(List.of("vfs.read.return name:string retval:long retstr:string ret:long bytes_read:long"
-                + " error:long error_str:string $__syscall_nr:long $ret:long $return:long"),
+                + " error:long error_str:string $ret:long $return:long"),
                 list("vfs.read.return", true));
     }
 
@@ -28,7 +28,7 @@ class ProbeListingTest {
     void builtInPointsAreListedConcretely() {
         assertEquals(List.of("kernel.trace(\"sched:sched_process_exec\")", "kernel.trace(\"sched:sched_process_exit\")"),
                 list("kernel.trace(\"sched:sched_process_ex*\")", false));
-        assertEquals(List.of("kernel.trace(\"sched:sched_process_exec\") $filename:string $pid:long $old_pid:long"),
+        assertEquals(List.of("kernel.trace(\"sched:sched_process_exec\") $filename:char[] $pid:pid_t $old_pid:pid_t"),
                 list("kernel.trace(\"sched:sched_process_exec\")", true));
         assertEquals(List.of("timer.ms(100)"), list("timer.ms(100)", true));
     }

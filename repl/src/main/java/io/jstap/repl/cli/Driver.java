@@ -7,6 +7,7 @@ import io.jstap.compiler.ast.Script;
 import io.jstap.compiler.bpfgen.ModulePrinter;
 import io.jstap.compiler.diag.Source;
 import io.jstap.compiler.sema.ElabPrinter;
+import io.jstap.compiler.sema.ProbeListing;
 import io.jstap.runtime.catalog.MachineProbeCatalog;
 import io.jstap.runtime.output.TextOutput;
 import io.jstap.runtime.session.RunOptions;
@@ -67,7 +68,7 @@ public final class Driver {
         }
         CompileOptions options = options(r);
         if (r.listPattern() != null) {
-            return ProbeListing.list(r.listPattern(), r.listVars(), options, new MachineProbeCatalog(), out, err);
+            return list(r.listPattern(), r.listVars(), options);
         }
         Source source;
         List<String> args;
@@ -86,6 +87,19 @@ public final class Driver {
             throw new UsageException("invalid pass number " + last + " (1-5)");
         }
         return compileAndRun(source, options, last, r);
+    }
+
+    /** {@code -l}/{@code -L}: matching probe points, one per line, sorted, as stap prints them. */
+    private int list(String pattern, boolean withVars, CompileOptions options) {
+        ProbeListing.Result l = ProbeListing.list(pattern, options.elabOptions(), new MachineProbeCatalog());
+        if (l.diagnostics().hasErrors()) {
+            err.print(l.diagnostics().render());
+            return 1;
+        }
+        for (ProbeListing.Entry e : l.entries()) {
+            out.println(e.render(withVars));
+        }
+        return 0;
     }
 
     private static CompileOptions options(Request r) {
@@ -111,7 +125,9 @@ public final class Driver {
         verbose(r, "Pass " + Math.min(last, 3) + ": compiled in " + ms(t0) + " ms");
         switch (last) {
             case 1:
+                out.println("# parse tree dump");
                 for (Script s : c.scripts()) {
+                    out.println("# file " + s.span().source().name());
                     out.print(AstPrinter.print(s));
                 }
                 return 0;
