@@ -4,8 +4,11 @@ import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
+import io.jstap.compiler.ir.Expr;
 import io.jstap.compiler.ir.IrPrinter;
 import io.jstap.compiler.ir.IrType;
+import io.jstap.compiler.ir.IrWalker;
+import io.jstap.compiler.ir.LocalVar;
 import io.jstap.compiler.ir.Stmt;
 import io.jstap.compiler.ir.StmtVisitor;
 import java.util.ArrayDeque;
@@ -53,7 +56,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
     }
 
     private void charge(Stmt s) {
-        g.errors.charge(s);
+        g.actions.charge(s);
     }
 
     @Override
@@ -83,6 +86,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
             stmt(s.otherwise());
             asm.bind(end);
         }
+        g.actions.merge();
         return null;
     }
 
@@ -91,11 +95,14 @@ final class StmtEmitter implements StmtVisitor<Void> {
         charge(s);
         Label head = asm.newLabel("while");
         Label end = asm.newLabel("wend");
+        int entry = g.actions.enterRegion(true);
         asm.bind(head);
         charge(s);
+        g.actions.iterate(s);
         g.conds.branchFalse(s.cond(), end);
         loop(s.body(), end, head);
         asm.ja(head).bind(end);
+        g.actions.exitRegion(true, entry);
         return null;
     }
 
@@ -108,8 +115,12 @@ final class StmtEmitter implements StmtVisitor<Void> {
         Label head = asm.newLabel("for");
         Label step = asm.newLabel("fstep");
         Label end = asm.newLabel("fend");
+        int counter = loopCounter(s);
+        g.actions.pushLoopCounter(counter);
+        int entry = g.actions.enterRegion(true);
         asm.bind(head);
         charge(s);
+        g.actions.iterate(s);
         if (s.cond() != null) {
             g.conds.branchFalse(s.cond(), end);
         }
@@ -119,7 +130,50 @@ final class StmtEmitter implements StmtVisitor<Void> {
             g.longs.discard(s.step());
         }
         asm.ja(head).bind(end);
+        g.actions.exitRegion(true, entry);
+        g.actions.popLoopCounter();
         return null;
+    }
+
+    /** The home of a for-loop's variable if only its init and step assign it, else -1. */
+    private int loopCounter(Stmt.For s) {
+        if (!(s.step() instanceof Expr.IncDec step) || !(step.target() instanceof Expr.Local l)
+                || l.type() != IrType.LONG) {
+            return -1;
+        }
+        LocalVar v = l.var();
+        boolean[] assigned = {false};
+        new IrWalker() {
+            @Override
+            protected boolean enter(Stmt x) {
+                if (x instanceof Stmt.DeleteLocal d && d.var().equals(v)) {
+                    assigned[0] = true;
+                }
+                return !assigned[0];
+            }
+
+            @Override
+            protected boolean enter(Expr x) {
+                Expr.LValue t = x instanceof Expr.Assign a ? a.target() : x instanceof Expr.IncDec i ? i.target() : null;
+                if (t instanceof Expr.Local tl && tl.var().equals(v)) {
+                    assigned[0] = true;
+                }
+                return !assigned[0];
+            }
+        }.walk(s.body());
+        if (s.cond() != null) {
+            new IrWalker() {
+                @Override
+                protected boolean enter(Expr x) {
+                    Expr.LValue t = x instanceof Expr.Assign a ? a.target() : x instanceof Expr.IncDec i ? i.target() : null;
+                    if (t instanceof Expr.Local tl && tl.var().equals(v)) {
+                        assigned[0] = true;
+                    }
+                    return !assigned[0];
+                }
+            }.walk(s.cond());
+        }
+        return assigned[0] ? -1 : g.frame.home(v);
     }
 
     private void loop(Stmt body, Label breakTo, Label continueTo) {
@@ -214,8 +268,10 @@ final class StmtEmitter implements StmtVisitor<Void> {
         stmt(s.body());
         g.errors.popHandler();
         asm.ja(end).bind(handler);
+        g.actions.merge(); // entered from every error site in the body
         stmt(s.handler());
         asm.bind(end);
+        g.actions.merge();
         return null;
     }
 }

@@ -49,8 +49,12 @@ final class RandomPrograms {
     final List<LocalVar> locals = new ArrayList<>();
     final List<FunctionDecl> functions = new ArrayList<>();
 
-    RandomPrograms(long seed) {
+    private final boolean membership;
+
+    /** {@code membership}: also generate {@code delete a[k]} and {@code k in a}. */
+    RandomPrograms(long seed, boolean membership) {
         this.rnd = new Random(seed);
+        this.membership = membership;
     }
 
     private SrcLoc loc() {
@@ -133,6 +137,9 @@ final class RandomPrograms {
             case 9:
                 return new Stmt.ExprStmt(new Expr.StatsAdd(statsTarget(), longExpr(1), loc()), loc());
             case 10:
+                if (!membership) {
+                    return printf();
+                }
                 return new Stmt.DeleteElement("al", List.of(longExpr(0)), loc());
             case 11:
                 return new Stmt.ExprStmt(new Expr.Assign(new Expr.GlobalElem("small", List.of(longExpr(0)), IrType.LONG, loc()),
@@ -179,15 +186,48 @@ final class RandomPrograms {
         return new Stmt.For(init, cond, step, body, loc());
     }
 
+    /**
+     * A while loop. The verifier explores a loop whose end it cannot foresee up to MAXACTION times, so
+     * loops over a local counter get any body, and the others (over a global, or endless to reach
+     * MAXACTION) a light one.
+     */
     private Stmt whileLoop(int depth) {
-        // mostly bounded by a fresh counter in a global; sometimes endless (MAXACTION)
-        Expr cond = rnd.nextInt(4) == 0 ? new Expr.LongLit(1, loc())
+        int kind = rnd.nextInt(4);
+        if (kind < 2) {
+            LocalVar v = pick(longs);
+            Expr cond = new Expr.Compare(CmpOp.LT, new Expr.IncDec(new Expr.Local(v, loc()), true, true, loc()),
+                    new Expr.LongLit(rnd.nextInt(6), loc()), loc());
+            List<Stmt> pre = List.of(new Stmt.ExprStmt(new Expr.Assign(new Expr.Local(v, loc()), AssignOp.SET,
+                    new Expr.LongLit(0, loc()), loc()), loc()));
+            loopDepth++;
+            Stmt body = block(depth - 1);
+            loopDepth--;
+            List<Stmt> all = new ArrayList<>(pre);
+            all.add(new Stmt.While(cond, body, loc()));
+            return new Stmt.Block(all, loc());
+        }
+        Expr cond = kind == 2 ? new Expr.LongLit(1, loc())
                 : new Expr.Compare(CmpOp.LT, new Expr.IncDec(new Expr.GlobalVar("gl", IrType.LONG, loc()), true, true, loc()),
                         new Expr.LongLit(rnd.nextInt(20), loc()), loc());
-        loopDepth++;
-        Stmt body = block(depth - 1);
-        loopDepth--;
-        return new Stmt.While(cond, body, loc());
+        List<Stmt> body = new ArrayList<>();
+        for (int i = 0; i < 1 + rnd.nextInt(2); i++) {
+            body.add(lightStmt());
+        }
+        return new Stmt.While(cond, new Stmt.Block(body, loc()), loc());
+    }
+
+    /** A statement with few branches. */
+    private Stmt lightStmt() {
+        switch (rnd.nextInt(3)) {
+            case 0:
+                return new Stmt.ExprStmt(new Expr.IncDec(new Expr.GlobalVar("hits", IrType.LONG, loc()), true, false, loc()), loc());
+            case 1:
+                return new Stmt.ExprStmt(new Expr.Assign(new Expr.Local(pick(longs), loc()), AssignOp.ADD,
+                        new Expr.LongLit(rnd.nextInt(9), loc()), loc()), loc());
+            default:
+                return new Stmt.ExprStmt(new Expr.Format(Expr.Format.FormatKind.PRINTF, "%d\n",
+                        List.of(new Expr.Local(pick(longs), loc())), loc()), loc());
+        }
     }
 
     private Stmt printf() {
@@ -267,6 +307,9 @@ final class RandomPrograms {
             case 12:
                 return assignLong(depth - 1);
             case 13:
+                if (!membership) {
+                    return new Expr.LongLit(13, loc());
+                }
                 return new Expr.InArray("al", List.of(longExpr(depth - 1)), loc());
             case 14:
                 return inFunction ? new Expr.LongLit(3, loc()) : call1(depth - 1);
