@@ -12,22 +12,28 @@ import java.util.Deque;
 /**
  * MAXACTION in kernel code, and the bookkeeping that keeps the verifier's work linear.
  *
- * <p>Actions are counted exactly where the interpreter counts them. The verifier follows every path
- * with the values it can track; where paths join with different counts (or different constants in
- * long locals, after a loop or inside one), it would check the rest of the probe once per variant,
- * and loops and branches in sequence would multiply. So at joins the values are <em>widened</em>: stored to scratch memory and
- * loaded back, which changes nothing at run time but leaves the verifier an unknown number, the same on
- * every path. Loops need the opposite, an exact count to prove they end: a separate iteration count,
- * bumped at every loop test, bounds them all. It never reaches MAXACTION before the action count does
- * (each iteration is also an action), and at a loop's exit it is widened only down to its value at the
- * loop's entry, so an enclosing loop still sees it grow.
+ * <p>Actions are counted exactly where the interpreter counts them, in scratch memory: the verifier
+ * does not track values there, so the count never splits its paths (a constant count would differ
+ * between the two sides of every branch, and the verifier would check the rest of the probe once per
+ * count). Loops need the opposite, an exact count to prove they end: a separate iteration count on
+ * the stack, bumped at every loop test, bounds them all. It never reaches MAXACTION before the action
+ * count does (each iteration is also an action). Where paths join with different constants in long
+ * locals (after a loop, or at a branch inside one), those are <em>widened</em>: stored to scratch and
+ * loaded back, which changes nothing at run time but leaves the verifier the same unknown number on
+ * every path, so the paths merge.
  */
 final class ActionCounter {
 
     private final Gen g;
     private final Assembler asm;
-    private int loopDepth;
-    private final Deque<Integer> loopCounters = new ArrayDeque<>();
+    /** An enclosing loop and the home of its counter (-1 when it is not a counted loop). */
+    private record Loop(int counterHome) {
+        boolean counted() {
+            return counterHome != -1;
+        }
+    }
+
+    private final Deque<Loop> loops = new ArrayDeque<>();
 
     ActionCounter(Gen g) {
         this.g = g;
@@ -35,7 +41,7 @@ final class ActionCounter {
     }
 
     private boolean counting() {
-        return g.counterSlot != 0;
+        return g.counterSlot >= 0;
     }
 
     /** Counts one action for {@code s}; at MAXACTION the probe fails near {@code s}. */
@@ -43,7 +49,7 @@ final class ActionCounter {
         if (!counting()) {
             return;
         }
-        asm.ldx(Size.DW, Reg.R1, Reg.R10, g.counterSlot).add(Reg.R1, 1).stx(Size.DW, Reg.R10, g.counterSlot, Reg.R1);
+        asm.ldx(Size.DW, Reg.R1, Reg.R9, g.counterSlot).add(Reg.R1, 1).stx(Size.DW, Reg.R9, g.counterSlot, Reg.R1);
         jumpIfAtLimit(Reg.R1, g.errors.maxAction(s));
     }
 
@@ -68,29 +74,18 @@ final class ActionCounter {
     }
 
     /**
-     * Paths join after a branch: widen the action count and, inside loops, the long locals other than
-     * the counters of the enclosing loops (whose exact values end those loops early for the verifier).
+     * Paths join after a branch: inside loops, widen the long locals other than the counters of
+     * enclosing counted loops (whose exact values end those loops early for the verifier).
      */
     void merge() {
-        if (counting()) {
-            widen(g.counterSlot);
+        if (loops.isEmpty()) {
+            return;
         }
-        if (loopDepth > 0) {
-            for (int home : g.frame.longHomes()) {
-                if (!loopCounters.contains(home)) {
-                    widen(home);
-                }
+        for (int home : g.frame.longHomes()) {
+            if (loops.stream().noneMatch(l -> l.counterHome() == home)) {
+                widen(home);
             }
         }
-    }
-
-    /** A for-loop's variable the body never assigns: kept exact inside the loop (-1: none). */
-    void pushLoopCounter(int home) {
-        loopCounters.push(home);
-    }
-
-    void popLoopCounter() {
-        loopCounters.pop();
     }
 
     private void widen(int stackSlot) {
@@ -99,13 +94,40 @@ final class ActionCounter {
     }
 
     /**
-     * Before a loop or an inlined call: remembers the iteration count in a new stack slot (returned,
-     * or 0 when not counting). {@code loop}: the code until {@link #exitRegion} is inside a loop.
+     * Before a loop: {@code counterHome} is the stack slot of its variable when it is a counted loop
+     * (a for-loop from a constant to a constant bound, its variable assigned nowhere else), which ends
+     * by itself for the verifier; else -1. Returns the slot remembering the iteration count (0 when not
+     * counting), for {@link #exitLoop}.
      */
-    int enterRegion(boolean loop) {
-        if (loop) {
-            loopDepth++;
+    int enterLoop(int counterHome) {
+        loops.push(new Loop(counterHome));
+        return saveIterations();
+    }
+
+    void exitLoop(int entrySlot) {
+        loops.pop();
+        exitRegion(entrySlot);
+        if (loops.isEmpty()) {
+            // a loop can leave its locals with a different value after each iteration
+            for (int home : g.frame.longHomes()) {
+                widen(home);
+            }
+        } else {
+            merge();
         }
+    }
+
+    /** Before an inlined call, whose loops and returns may leave with different iteration counts. */
+    int enterCall() {
+        return saveIterations();
+    }
+
+    void exitCall(int entrySlot) {
+        exitRegion(entrySlot);
+        merge();
+    }
+
+    private int saveIterations() {
         if (!counting()) {
             return 0;
         }
@@ -115,37 +137,28 @@ final class ActionCounter {
     }
 
     /**
-     * Where the paths out of a loop or call join. Outside any loop, the iteration count becomes "at
-     * least its value at the entry" for the verifier (its run-time value is unchanged: it lies within
-     * the mask's range above the entry value), then {@link #merge}. Inside a loop it stays exact: a
-     * loose bound would let the verifier run the enclosing loop again as if the inner one had not
-     * iterated, while exact counts let it recognise the states it has already checked.
+     * Where the paths out of a loop or call join, each with its own iteration count. When no enclosing
+     * loop depends on the count to end (none, or only counted ones), the count becomes "at least its
+     * value at the entry" for the verifier (its run-time value is unchanged: it lies within the mask's
+     * range above the entry value) and the paths merge. Otherwise it stays exact: a loose bound would
+     * let the verifier run the enclosing loop again as if the inner one had not iterated.
      */
-    void exitRegion(boolean loop, int entrySlot) {
-        if (loop) {
-            loopDepth--;
+    private void exitRegion(int entrySlot) {
+        if (!counting()) {
+            return;
         }
-        if (counting()) {
-            if (loopDepth == 0) {
-                long mask = Long.highestOneBit(g.mod.limits().maxAction()) * 2 - 1;
-                asm.ldx(Size.DW, Reg.R1, Reg.R10, g.iterationSlot).stx(Size.DW, Reg.R9, g.widenSlot, Reg.R1);
-                asm.ldx(Size.DW, Reg.R1, Reg.R9, g.widenSlot).ldx(Size.DW, Reg.R2, Reg.R10, entrySlot);
-                asm.sub(Reg.R1, Reg.R2);
-                if (mask == (int) mask) {
-                    asm.and(Reg.R1, (int) mask);
-                } else {
-                    asm.ldImm64(Reg.R3, mask).and(Reg.R1, Reg.R3);
-                }
-                asm.add(Reg.R1, Reg.R2).stx(Size.DW, Reg.R10, g.iterationSlot, Reg.R1);
+        if (loops.stream().allMatch(Loop::counted)) {
+            long mask = Long.highestOneBit(g.mod.limits().maxAction()) * 2 - 1;
+            asm.ldx(Size.DW, Reg.R1, Reg.R10, g.iterationSlot).stx(Size.DW, Reg.R9, g.widenSlot, Reg.R1);
+            asm.ldx(Size.DW, Reg.R1, Reg.R9, g.widenSlot).ldx(Size.DW, Reg.R2, Reg.R10, entrySlot);
+            asm.sub(Reg.R1, Reg.R2);
+            if (mask == (int) mask) {
+                asm.and(Reg.R1, (int) mask);
+            } else {
+                asm.ldImm64(Reg.R3, mask).and(Reg.R1, Reg.R3);
             }
-            g.storage.stackReset(-entrySlot - 8);
+            asm.add(Reg.R1, Reg.R2).stx(Size.DW, Reg.R10, g.iterationSlot, Reg.R1);
         }
-        merge();
-        if (loop && loopDepth == 0) {
-            // a loop can leave its locals with a different value after each iteration
-            for (int home : g.frame.longHomes()) {
-                widen(home);
-            }
-        }
+        g.storage.stackReset(-entrySlot - 8);
     }
 }

@@ -56,8 +56,8 @@ final class Gen {
     final int valueSlot;
     /** The address of this CPU's COUNTERS value, found in the prologue. */
     final int countersSlot;
-    /** The MAXACTION counter's slot, or 0 when the probe cannot exceed MAXACTION. */
-    int counterSlot;
+    /** The MAXACTION counter's offset in scratch, or -1 when the probe cannot exceed MAXACTION. */
+    int counterSlot = -1;
     /** 8 bytes of scratch values pass through to be forgotten by the verifier ({@link ActionCounter}). */
     int widenSlot;
     /** Loop iterations so far, the verifier's proof that loops end ({@link ActionCounter}). */

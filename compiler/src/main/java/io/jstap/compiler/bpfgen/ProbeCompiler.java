@@ -35,10 +35,10 @@ final class ProbeCompiler {
         asm.call(Helper.MAP_LOOKUP_ELEM).jeq(Reg.R0, 0, g.exit).stx(Size.DW, Reg.R10, g.countersSlot, Reg.R0);
         g.widenSlot = g.storage.scratch(8, plan.body().loc());
         if (ActionBudget.needsCounter(plan.body().body(), mod.ir(), mod.limits().maxAction())) {
-            g.counterSlot = g.storage.stackSlot(plan.body().loc());
+            g.counterSlot = g.storage.scratch(8, plan.body().loc());
             g.iterationSlot = g.storage.stackSlot(plan.body().loc());
             asm.st(Size.DW, Reg.R10, g.iterationSlot, 0);
-            asm.st(Size.DW, Reg.R10, g.counterSlot, 0);
+            asm.st(Size.DW, Reg.R9, g.counterSlot, 0);
         }
         g.frame = LocalFrame.allocate(g, plan.body().locals());
         g.stmts.stmt(plan.body().body());

@@ -40,6 +40,8 @@ final class RandomPrograms {
     private static final String[] FORMATS = {"%d\n", "%s|\n", "%d %s\n", "%x %o\n", "%5d|%-6s|\n", "<%s>%d\n"};
 
     private final Random rnd;
+    /** Variables of the enclosing for-loops: never assigned in their bodies, so the loops are counted. */
+    private final List<LocalVar> frozen = new ArrayList<>();
     private final List<LocalVar> longs = new ArrayList<>();
     private final List<LocalVar> strings = new ArrayList<>();
     private int line = 10;
@@ -176,37 +178,31 @@ final class RandomPrograms {
     }
 
     private Stmt forLoop(int depth) {
-        LocalVar i = pick(longs);
+        List<LocalVar> free = new ArrayList<>(longs);
+        free.removeAll(frozen);
+        if (free.isEmpty()) {
+            return printf();
+        }
+        LocalVar i = pick(free);
         Expr init = new Expr.Assign(new Expr.Local(i, loc()), AssignOp.SET, new Expr.LongLit(0, loc()), loc());
         Expr cond = new Expr.Compare(CmpOp.LT, new Expr.Local(i, loc()), new Expr.LongLit(rnd.nextInt(6), loc()), loc());
         Expr step = new Expr.IncDec(new Expr.Local(i, loc()), true, false, loc());
         loopDepth++;
+        frozen.add(i);
         Stmt body = block(depth - 1);
+        frozen.remove(i);
         loopDepth--;
         return new Stmt.For(init, cond, step, body, loc());
     }
 
     /**
-     * A while loop. The verifier explores a loop whose end it cannot foresee up to MAXACTION times, so
-     * loops over a local counter get any body, and the others (over a global, or endless to reach
-     * MAXACTION) a light one.
+     * A while loop, over a global or endless (to reach MAXACTION), with a light body: the verifier
+     * explores a loop whose end it cannot foresee up to MAXACTION times. For-loops, whose variables
+     * their bodies never assign, take any body.
      */
     private Stmt whileLoop(int depth) {
-        int kind = rnd.nextInt(4);
-        if (kind < 2) {
-            LocalVar v = pick(longs);
-            Expr cond = new Expr.Compare(CmpOp.LT, new Expr.IncDec(new Expr.Local(v, loc()), true, true, loc()),
-                    new Expr.LongLit(rnd.nextInt(6), loc()), loc());
-            List<Stmt> pre = List.of(new Stmt.ExprStmt(new Expr.Assign(new Expr.Local(v, loc()), AssignOp.SET,
-                    new Expr.LongLit(0, loc()), loc()), loc()));
-            loopDepth++;
-            Stmt body = block(depth - 1);
-            loopDepth--;
-            List<Stmt> all = new ArrayList<>(pre);
-            all.add(new Stmt.While(cond, body, loc()));
-            return new Stmt.Block(all, loc());
-        }
-        Expr cond = kind == 2 ? new Expr.LongLit(1, loc())
+        int kind = rnd.nextInt(3);
+        Expr cond = kind == 0 ? new Expr.LongLit(1, loc())
                 : new Expr.Compare(CmpOp.LT, new Expr.IncDec(new Expr.GlobalVar("gl", IrType.LONG, loc()), true, true, loc()),
                         new Expr.LongLit(rnd.nextInt(20), loc()), loc());
         List<Stmt> body = new ArrayList<>();
@@ -222,7 +218,7 @@ final class RandomPrograms {
             case 0:
                 return new Stmt.ExprStmt(new Expr.IncDec(new Expr.GlobalVar("hits", IrType.LONG, loc()), true, false, loc()), loc());
             case 1:
-                return new Stmt.ExprStmt(new Expr.Assign(new Expr.Local(pick(longs), loc()), AssignOp.ADD,
+                return new Stmt.ExprStmt(new Expr.Assign(longTarget(), AssignOp.ADD,
                         new Expr.LongLit(rnd.nextInt(9), loc()), loc()), loc());
             default:
                 return new Stmt.ExprStmt(new Expr.Format(Expr.Format.FormatKind.PRINTF, "%d\n",
@@ -253,10 +249,12 @@ final class RandomPrograms {
     // ---- expressions
 
     private Expr.LValue longTarget() {
-        switch (rnd.nextInt(4)) {
+        List<LocalVar> free = new ArrayList<>(longs);
+        free.removeAll(frozen);
+        switch (free.isEmpty() ? rnd.nextInt(2) : rnd.nextInt(4)) {
             case 0: return new Expr.GlobalVar("gl", IrType.LONG, loc());
             case 1: return new Expr.GlobalElem("al", List.of(longExpr(0)), IrType.LONG, loc());
-            default: return new Expr.Local(pick(longs), loc());
+            default: return new Expr.Local(pick(free), loc());
         }
     }
 
