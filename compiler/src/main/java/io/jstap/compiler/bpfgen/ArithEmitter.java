@@ -1,6 +1,7 @@
 package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.bpf.Assembler;
+import io.jstap.compiler.bpf.JmpOp;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.exec.Arith;
@@ -115,7 +116,7 @@ final class ArithEmitter {
     private void divide(boolean quotient, Reg dst, LongVal r, Expr near) {
         g.loadInto(Reg.R2, r);
         if (!r.isConst() || r.constant() == 0) {
-            asm.jeq(Reg.R2, 0, g.errors.failure(Arith.DIVISION_BY_ZERO, near));
+            g.failIf(JmpOp.JEQ, Reg.R2, 0, g.errors.failure(Arith.DIVISION_BY_ZERO, near));
         }
         asm.mov(Reg.R3, 0);
         Label dividendPositive = asm.newLabel("div_a_pos");

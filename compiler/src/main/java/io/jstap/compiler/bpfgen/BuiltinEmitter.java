@@ -2,6 +2,7 @@ package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Helper;
+import io.jstap.compiler.bpf.JmpOp;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
@@ -111,7 +112,7 @@ final class BuiltinEmitter {
     private LongVal randint(Expr.BuiltinCall e) {
         Temps.Temp n = g.materialize(g.longs.eval(e.args().get(0)));
         Reg r = g.temps.read(n, Reg.R1);
-        asm.jgt(r, (int) RANDMAX, g.errors.failure("range too wide", e));
+        g.failIf(JmpOp.JGT, r, (int) RANDMAX, g.errors.failure("range too wide", e));
         Label zero = asm.newLabel("rand_zero");
         Label done = asm.newLabel("rand_done");
         asm.jeq(r, 0, zero);

@@ -69,7 +69,11 @@ final class Conditions {
             int mark = g.storage.scratchMark();
             int a = pure(c.right()) ? g.strings.read(c.left()) : g.strings.temp(c.left());
             int b = g.strings.read(c.right());
-            g.strings.compare(a, b);
+            if (op == CmpOp.EQ || op == CmpOp.NE) {
+                g.strings.difference(a, b);
+            } else {
+                g.strings.compare(a, b);
+            }
             g.storage.scratchReset(mark);
             asm.jmp(signed(op), true, Reg.R0, 0, target);
             return;

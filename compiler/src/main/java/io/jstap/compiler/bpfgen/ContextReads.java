@@ -29,6 +29,8 @@ final class ContextReads {
 
     private final Gen g;
     private final Assembler asm;
+    /** Stack slot receiving registers copied from a raw tracepoint's pt_regs; 0 until first needed. */
+    private int regSlot;
 
     ContextReads(Gen g) {
         this.g = g;
@@ -97,7 +99,7 @@ final class ContextReads {
     }
 
     LongVal register(Expr.Register r) {
-        if (kind() != ProgKind.KPROBE && kind() != ProgKind.PERF_EVENT) {
+        if (kind() != ProgKind.KPROBE && kind() != ProgKind.PERF_EVENT && kind() != ProgKind.RAW_TRACEPOINT) {
             throw new CodegenException("registers can only be read in uprobes, kprobes and perf probes", r.loc());
         }
         String name = r.name().toLowerCase(Locale.ROOT);
@@ -110,7 +112,27 @@ final class ContextReads {
         if (off == null) {
             throw new CodegenException("unknown register '" + r.name() + "'", r.loc());
         }
+        if (kind() == ProgKind.RAW_TRACEPOINT) {
+            return savedRegister(off, r.loc());
+        }
         return ctxLong(off);
+    }
+
+    /**
+     * On the raw sys_enter/sys_exit tracepoints args[0] is the syscall's saved {@code struct pt_regs *},
+     * which lives in kernel memory and must be copied out.
+     */
+    private LongVal savedRegister(int off, io.jstap.compiler.ir.SrcLoc loc) {
+        if (regSlot == 0) {
+            regSlot = g.storage.stackSlot(loc);
+        }
+        asm.mov(Reg.R1, Reg.R10).add(Reg.R1, regSlot);
+        asm.mov(Reg.R2, 8);
+        g.loadCtx(Reg.R3);
+        asm.ldx(Size.DW, Reg.R3, Reg.R3, 0).add(Reg.R3, off);
+        asm.call(Helper.PROBE_READ_KERNEL);
+        asm.ldx(Size.DW, Reg.R1, Reg.R10, regSlot);
+        return g.fromReg(Reg.R1);
     }
 
     private LongVal ctxLong(int off) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * Run-time errors in kernel code, with the interpreter's semantics: an error ends the probe after
  * writing an ERROR record (message, location and the token stap names), unless it happens inside a
  * {@code try} body, where it sets the catch variable to the bare message and runs the handler.
- * MAXACTION is never caught. Also counts actions (statements and loop iterations) against MAXACTION.
+ * MAXACTION ({@link ActionCounter}) is never caught.
  */
 final class Errors {
 
@@ -116,7 +116,7 @@ final class Errors {
     }
 
     private void enterHandler(Handler h) {
-        charge(h.stmt);
+        g.actions.charge(h.stmt);
         asm.ja(h.handler);
     }
 
@@ -139,22 +139,8 @@ final class Errors {
         return errorTail;
     }
 
-    // ---- MAXACTION
-
-    /** Counts one action for {@code s}; at MAXACTION the probe fails near {@code s}. */
-    void charge(Stmt s) {
-        if (g.counterSlot == 0) {
-            return;
-        }
-        asm.ldx(Size.DW, Reg.R1, Reg.R10, g.counterSlot).add(Reg.R1, 1).stx(Size.DW, Reg.R10, g.counterSlot, Reg.R1);
-        long max = g.mod.limits().maxAction();
-        OutputRecord r = g.mod.records().error(MAXACTION, List.of(), s.loc(), Tokens.near(s));
-        Label fail = record(r);
-        if (max == (int) max) {
-            asm.jge(Reg.R1, (int) max, fail);
-        } else {
-            asm.ldImm64(Reg.R2, max);
-            asm.jge(Reg.R1, Reg.R2, fail);
-        }
+    /** The fixed-size MAXACTION record for statement {@code s}. */
+    Label maxAction(Stmt s) {
+        return record(g.mod.records().error(MAXACTION, List.of(), s.loc(), Tokens.near(s)));
     }
 }

@@ -1,6 +1,7 @@
 package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.bpf.Assembler;
+import io.jstap.compiler.bpf.JmpOp;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.MapRef;
 import io.jstap.compiler.bpf.Reg;
@@ -33,6 +34,7 @@ final class Gen {
     final Label exit;
 
     final Errors errors;
+    final ActionCounter actions;
     final OutputEmitter output;
     final Strings strings;
     final LongExprs longs;
@@ -52,8 +54,14 @@ final class Gen {
     final int headerSlot;
     /** An 8-byte value passed to map_update_elem. */
     final int valueSlot;
-    /** The MAXACTION counter's slot, or 0 when the probe cannot exceed MAXACTION. */
-    int counterSlot;
+    /** The address of this CPU's COUNTERS value, found in the prologue. */
+    final int countersSlot;
+    /** The MAXACTION counter's offset in scratch, or -1 when the probe cannot exceed MAXACTION. */
+    int counterSlot = -1;
+    /** 8 bytes of scratch values pass through to be forgotten by the verifier ({@link ActionCounter}). */
+    int widenSlot;
+    /** Loop iterations so far, the verifier's proof that loops end ({@link ActionCounter}). */
+    int iterationSlot;
 
     LocalFrame frame;
     private SrcLoc loc;
@@ -70,7 +78,9 @@ final class Gen {
         this.zeroKeySlot = storage.stackSlot(loc);
         this.headerSlot = storage.stackBytes(16, loc);
         this.valueSlot = storage.stackSlot(loc);
+        this.countersSlot = storage.stackSlot(loc);
         this.errors = new Errors(this);
+        this.actions = new ActionCounter(this);
         this.output = new OutputEmitter(this);
         this.strings = new Strings(this);
         this.longs = new LongExprs(this);
@@ -178,6 +188,39 @@ final class Gen {
             strings.zero(home);
         } else {
             asm.st(Size.DW, Reg.R10, home, 0);
+        }
+    }
+
+    // ---- checks
+
+    /**
+     * Jumps to the error block {@code fail} when {@code r op imm}. The test is inverted so the failing
+     * side is the fall-through: the verifier explores that short path first and goes on with the
+     * deferred main path at once, so checks do not pile up in its stack of pending branches.
+     */
+    void failIf(JmpOp op, Reg r, int imm, Label fail) {
+        Label ok = asm.newLabel("ok");
+        asm.jmp(negate(op), true, r, imm, ok).ja(fail).bind(ok);
+    }
+
+    void failIf(JmpOp op, Reg r, Reg s, Label fail) {
+        Label ok = asm.newLabel("ok");
+        asm.jmp(negate(op), true, r, s, ok).ja(fail).bind(ok);
+    }
+
+    static JmpOp negate(JmpOp op) {
+        switch (op) {
+            case JEQ: return JmpOp.JNE;
+            case JNE: return JmpOp.JEQ;
+            case JGT: return JmpOp.JLE;
+            case JLE: return JmpOp.JGT;
+            case JGE: return JmpOp.JLT;
+            case JLT: return JmpOp.JGE;
+            case JSGT: return JmpOp.JSLE;
+            case JSLE: return JmpOp.JSGT;
+            case JSGE: return JmpOp.JSLT;
+            case JSLT: return JmpOp.JSGE;
+            default: throw new IllegalArgumentException("no negation of " + op);
         }
     }
 

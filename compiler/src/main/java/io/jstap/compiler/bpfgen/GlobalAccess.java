@@ -2,6 +2,7 @@ package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Helper;
+import io.jstap.compiler.bpf.JmpOp;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
@@ -106,7 +107,7 @@ final class GlobalAccess {
     /** Jumps to the overflow error when R0 (an update's result) is not 0 and the map can be full. */
     void checkInsert(Place p) {
         if (p.map.canOverflow()) {
-            asm.jne(Reg.R0, 0, overflow(p));
+            g.failIf(JmpOp.JNE, Reg.R0, 0, overflow(p));
         }
     }
 

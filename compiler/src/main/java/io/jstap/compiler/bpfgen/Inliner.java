@@ -84,6 +84,7 @@ final class Inliner {
             result = dst >= 0 ? dst : g.storage.scratch(g.mod.strSize(), c.loc());
         }
         Label done = asm.newLabel("ret_" + c.name());
+        int region = g.actions.enterCall();
         if (active.size() >= maxNesting) {
             asm.ja(g.errors.failure("MAXNESTING exceeded", c));
         } else {
@@ -98,6 +99,7 @@ final class Inliner {
             }
         }
         asm.bind(done);
+        g.actions.exitCall(region);
         if (type == IrType.LONG) {
             asm.ldx(Size.DW, Reg.R1, Reg.R10, result);
         }

@@ -2,6 +2,7 @@ package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.ir.IrType;
 import io.jstap.compiler.ir.LocalVar;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,6 +15,7 @@ final class LocalFrame {
 
     private final int[] homes;
     private final boolean[] bound;
+    private final List<Integer> longHomes = new ArrayList<>();
 
     LocalFrame(int slots) {
         homes = new int[slots];
@@ -35,6 +37,14 @@ final class LocalFrame {
     void bind(LocalVar v, int home) {
         homes[v.slot()] = home;
         bound[v.slot()] = true;
+        if (v.type() == IrType.LONG) {
+            longHomes.add(home);
+        }
+    }
+
+    /** The stack slots of the long variables. */
+    List<Integer> longHomes() {
+        return longHomes;
     }
 
     int home(LocalVar v) {

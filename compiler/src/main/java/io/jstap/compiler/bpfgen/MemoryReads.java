@@ -2,6 +2,7 @@ package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Helper;
+import io.jstap.compiler.bpf.JmpOp;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
@@ -55,7 +56,7 @@ final class MemoryReads {
         if (kernel) {
             g.loadInto(Reg.R1, LongVal.of(addr));
             asm.stx(Size.DW, Reg.R10, g.headerSlot + 8, Reg.R1);
-            asm.jne(Reg.R0, 0, g.errors.fault("kernel read fault", e));
+            g.failIf(JmpOp.JNE, Reg.R0, 0, g.errors.fault("kernel read fault", e));
         }
         asm.ldx(Size.ofBytes(w.bytes()), Reg.R1, Reg.R10, g.valueSlot);
         if (w.signed() && w.bytes() < 8) {

@@ -1,8 +1,8 @@
 package io.jstap.compiler.bpfgen;
 
+import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Helper;
-import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
 import io.jstap.compiler.format.ArgKind;
@@ -51,24 +51,16 @@ final class OutputEmitter {
         emit(size);
     }
 
+    /**
+     * ringbuf_output, then COUNTERS[0] += 1 if it failed: the failure (a negative errno) becomes 0 or 1
+     * by its sign bit, so the count needs no branch, and this CPU's counter was found in the prologue.
+     */
     private void emit(int size) {
         g.mapRef(Reg.R1, ModuleContext.OUTPUT);
         asm.mov(Reg.R3, size).mov(Reg.R4, 0).call(Helper.RINGBUF_OUTPUT);
-        Label ok = asm.newLabel("output_ok");
-        asm.jeq(Reg.R0, 0, ok);
-        countDrop();
-        asm.bind(ok);
-    }
-
-    /** COUNTERS[0] += 1 on this CPU. */
-    private void countDrop() {
-        Label done = asm.newLabel("dropped");
-        g.mapRef(Reg.R1, ModuleContext.COUNTERS);
-        g.zeroKey(Reg.R2);
-        asm.call(Helper.MAP_LOOKUP_ELEM).jeq(Reg.R0, 0, done);
-        asm.ldx(Size.DW, Reg.R1, Reg.R0, MapPlanner.COUNTER_DROPS * 8).add(Reg.R1, 1)
-                .stx(Size.DW, Reg.R0, MapPlanner.COUNTER_DROPS * 8, Reg.R1);
-        asm.bind(done);
+        asm.rsh(Reg.R0, 63).ldx(Size.DW, Reg.R1, Reg.R10, g.countersSlot);
+        asm.ldx(Size.DW, Reg.R2, Reg.R1, MapPlanner.COUNTER_DROPS * 8).add(Reg.R2, Reg.R0)
+                .stx(Size.DW, Reg.R1, MapPlanner.COUNTER_DROPS * 8, Reg.R2);
     }
 
     /** Evaluates {@code args} into a new record of kind {@code r} and outputs it. */
@@ -163,5 +155,6 @@ final class OutputEmitter {
         asm.st(Size.W, Reg.R10, g.headerSlot, r.kind().ordinal());
         asm.st(Size.W, Reg.R10, g.headerSlot + 4, r.id());
         emitStack(g.headerSlot, OutputRecord.HEADER);
+        asm.ldMapValue(Reg.R1, ModuleContext.CONFIG, 0).st(Size.DW, Reg.R1, MapDef.CONFIG_STOPPED, 1);
     }
 }

@@ -1,5 +1,6 @@
 package io.jstap.compiler.bpfgen;
 
+import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.AsmException;
 import io.jstap.compiler.bpf.Helper;
@@ -8,8 +9,8 @@ import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
 
 /**
- * Compiles one kernel probe to a BPF program: the prologue (save ctx, fetch this CPU's scratch into R9,
- * zero the action counter and the locals), the body, the common exit and the out-of-line blocks, then
+ * Compiles one kernel probe to a BPF program: the prologue (save ctx, fetch this CPU's scratch into R9
+ * and its drop counters, zero the action counter and the locals), the body, the common exit and the out-of-line blocks, then
  * drops unreachable instructions.
  */
 final class ProbeCompiler {
@@ -26,13 +27,22 @@ final class ProbeCompiler {
         Assembler asm = g.asm;
         asm.sourceLine(plan.body().loc() + ": probe " + plan.body().name());
         asm.stx(Size.DW, Reg.R10, g.ctxSlot, Reg.R1);
+        // After exit() no probe runs again (stap's probes check the session state on entry).
+        asm.ldMapValue(Reg.R0, ModuleContext.CONFIG, 0).ldx(Size.DW, Reg.R0, Reg.R0, MapDef.CONFIG_STOPPED)
+                .jne(Reg.R0, 0, g.exit);
         asm.st(Size.DW, Reg.R10, g.zeroKeySlot, 0);
         g.mapRef(Reg.R1, ModuleContext.SCRATCH);
         g.zeroKey(Reg.R2);
         asm.call(Helper.MAP_LOOKUP_ELEM).jeq(Reg.R0, 0, g.exit).mov(Reg.R9, Reg.R0);
+        g.mapRef(Reg.R1, ModuleContext.COUNTERS);
+        g.zeroKey(Reg.R2);
+        asm.call(Helper.MAP_LOOKUP_ELEM).jeq(Reg.R0, 0, g.exit).stx(Size.DW, Reg.R10, g.countersSlot, Reg.R0);
+        g.widenSlot = g.storage.scratch(8, plan.body().loc());
         if (ActionBudget.needsCounter(plan.body().body(), mod.ir(), mod.limits().maxAction())) {
-            g.counterSlot = g.storage.stackSlot(plan.body().loc());
-            asm.st(Size.DW, Reg.R10, g.counterSlot, 0);
+            g.counterSlot = g.storage.scratch(8, plan.body().loc());
+            g.iterationSlot = g.storage.stackSlot(plan.body().loc());
+            asm.st(Size.DW, Reg.R10, g.iterationSlot, 0);
+            asm.st(Size.DW, Reg.R9, g.counterSlot, 0);
         }
         g.frame = LocalFrame.allocate(g, plan.body().locals());
         g.stmts.stmt(plan.body().body());

@@ -1,6 +1,7 @@
 package io.jstap.compiler.bpfgen;
 
 import io.jstap.compiler.bpf.Assembler;
+import io.jstap.compiler.bpf.JmpOp;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
@@ -40,7 +41,7 @@ final class StatsEmitter {
         Label inserted = asm.newLabel("stats_inserted");
         asm.jeq(Reg.R0, 0, inserted);
         if (p.map().canOverflow()) {
-            asm.jne(Reg.R0, -GlobalAccess.EEXIST, g.globals.overflow(p));
+            g.failIf(JmpOp.JNE, Reg.R0, -GlobalAccess.EEXIST, g.globals.overflow(p));
         }
         asm.bind(inserted);
         g.globals.lookup(p);
@@ -86,77 +87,88 @@ final class StatsEmitter {
         asm.ldx(Size.DW, Reg.R4, Reg.R0, StatsLayout.AVG_S);
         asm.mov(Reg.R5, Reg.R3).sub(Reg.R5, Reg.R4).lsh(Reg.R5, 32).arsh(Reg.R5, 32);
         asm.mov(Reg.R1, Reg.R5);
-        signedDivByPositive(Reg.R1, Reg.R2);
+        // R0 is needed as the pointer: borrow the value's temp? no: use R1's own sign register below
+        asm.stx(Size.DW, Reg.R10, g.valueSlot, Reg.R3);
+        signedDivByPositive(Reg.R1, Reg.R2, Reg.R3);
+        asm.ldx(Size.DW, Reg.R3, Reg.R10, g.valueSlot);
         asm.add(Reg.R4, Reg.R1).stx(Size.DW, Reg.R0, StatsLayout.AVG_S, Reg.R4);
         asm.sub(Reg.R3, Reg.R4).mul(Reg.R3, Reg.R5);
         asm.ldx(Size.DW, Reg.R1, Reg.R0, StatsLayout.M2).add(Reg.R1, Reg.R3).stx(Size.DW, Reg.R0, StatsLayout.M2, Reg.R1);
         // variance_s = m2 / (count - 1); count >= 2 here
         asm.sub(Reg.R2, 1);
-        signedDivByPositive(Reg.R1, Reg.R2);
+        signedDivByPositive(Reg.R1, Reg.R2, Reg.R3);
         asm.stx(Size.DW, Reg.R0, StatsLayout.VARIANCE_S, Reg.R1);
 
         asm.bind(histogram);
         if (hist.type() != HistogramSpec.Type.NONE) {
             g.loadInto(Reg.R1, LongVal.of(value));
+            asm.stx(Size.DW, Reg.R10, g.valueSlot, Reg.R0); // the log bucket needs R0
             if (hist.type() == HistogramSpec.Type.LOG) {
                 logBucket(Reg.R1);
+                // the verifier needs the index bounded before it offsets the value pointer; 128 buckets
+                asm.and(Reg.R1, HistogramSpec.LOG_BUCKETS - 1);
             } else {
                 linearBucket(Reg.R1, hist);
+                Label inRange = asm.newLabel("bucket_ok");
+                asm.jle(Reg.R1, hist.buckets() - 1, inRange).mov(Reg.R1, hist.buckets() - 1).bind(inRange);
             }
-            // the verifier needs the index bounded before it offsets the value pointer
-            Label inRange = asm.newLabel("bucket_ok");
-            asm.jle(Reg.R1, hist.buckets() - 1, inRange).mov(Reg.R1, hist.buckets() - 1).bind(inRange);
+            asm.ldx(Size.DW, Reg.R0, Reg.R10, g.valueSlot);
             asm.lsh(Reg.R1, 3).mov(Reg.R5, Reg.R0).add(Reg.R5, Reg.R1);
             asm.ldx(Size.DW, Reg.R2, Reg.R5, StatsLayout.BUCKETS).add(Reg.R2, 1)
                     .stx(Size.DW, Reg.R5, StatsLayout.BUCKETS, Reg.R2);
         }
     }
 
-    /** {@code x = x / d} truncating toward zero, for d > 0 (stap's _stp_div64); clobbers nothing else. */
-    private void signedDivByPositive(Reg x, Reg d) {
-        Label negative = asm.newLabel("sdiv_neg");
-        Label done = asm.newLabel("sdiv_done");
-        asm.jslt(x, 0, negative).div(x, d).ja(done);
-        asm.bind(negative).neg(x).div(x, d).neg(x);
-        asm.bind(done);
+    /**
+     * {@code x = x / d} truncating toward zero for d > 0 (stap's _stp_div64), without branches: divide
+     * the magnitude, then restore the sign; {@code sign} is clobbered.
+     */
+    private void signedDivByPositive(Reg x, Reg d, Reg sign) {
+        asm.mov(sign, x).arsh(sign, 63);
+        asm.xor(x, sign).sub(x, sign).div(x, d).xor(x, sign).sub(x, sign);
     }
 
     /**
-     * r = stap's log2 bucket of r: 64 for 0, 64 + bits(v) for v > 0, 64 - bits(-v) for v < 0, with
-     * bits() found by a fixed binary search. Clobbers R2-R4.
+     * r = stap's log2 bucket of r: 64 for 0, 64 + bits(v) for v > 0, 64 - bits(-v) for v < 0, computed
+     * without branches: bits() by a fixed binary search whose steps select with masks. Clobbers R0, R2-R5.
      */
     private void logBucket(Reg r) {
-        Label zero = asm.newLabel("log_zero");
-        Label done = asm.newLabel("log_done");
-        asm.jeq(r, 0, zero);
-        asm.mov(Reg.R4, 1);
-        Label positive = asm.newLabel("log_pos");
-        asm.jsgt(r, 0, positive).neg(r).mov(Reg.R4, -1).bind(positive);
-        asm.mov(Reg.R2, 1); // bits: the lowest set bit counts one
-        for (int step : new int[] {32, 16, 8, 4, 2, 1}) {
-            Label skip = asm.newLabel("log_skip");
-            asm.mov(Reg.R3, r).rsh(Reg.R3, step).jeq(Reg.R3, 0, skip).mov(r, Reg.R3).add(Reg.R2, step).bind(skip);
+        Reg sign = Reg.R2;
+        Reg a = Reg.R3;
+        Reg n = Reg.R4;
+        Reg t = Reg.R5;
+        Reg c = Reg.R0;
+        asm.mov(sign, r).arsh(sign, 63);
+        asm.mov(a, r).xor(a, sign).sub(a, sign); // |v|; LONG_MIN stays 2^63 as unsigned
+        asm.mov(n, 0);
+        for (int shift : new int[] {5, 4, 3, 2, 1, 0}) {
+            int step = 1 << shift;
+            asm.mov(t, a).rsh(t, step);
+            asm.mov(c, t).neg(c).or(c, t).rsh(c, 63); // c = (t != 0)
+            asm.mov(r, c);
+            if (shift > 0) {
+                asm.lsh(r, shift);
+            }
+            asm.add(n, r);
+            asm.neg(c).xor(t, a).and(t, c).xor(a, t); // a = c ? t : a
         }
-        asm.mul(Reg.R2, Reg.R4).mov(r, HistogramSpec.LOG_BUCKET0).add(r, Reg.R2).ja(done);
-        asm.bind(zero).mov(r, HistogramSpec.LOG_BUCKET0);
-        asm.bind(done);
+        // a is now 1 for v != 0 and 0 for v == 0
+        asm.add(n, a).xor(n, sign).sub(n, sign).mov(r, HistogramSpec.LOG_BUCKET0).add(r, n);
     }
 
-    /** r = the linear bucket of r (underflow first, overflow last). Clobbers R2. */
+    /** r = the linear bucket of r (underflow first, overflow last), without branches. Clobbers R2-R4. */
     private void linearBucket(Reg r, HistogramSpec h) {
-        Label under = asm.newLabel("lin_under");
-        Label over = asm.newLabel("lin_over");
-        Label done = asm.newLabel("lin_done");
         if (h.start() != 0) {
             asm.sub(r, h.start());
         }
-        asm.jslt(r, 0, under);
+        // below start: bucket 0
+        asm.mov(Reg.R3, r).arsh(Reg.R3, 63).xor(Reg.R3, -1).and(r, Reg.R3);
         g.movConst(Reg.R2, Integer.toUnsignedLong(h.interval()));
-        asm.div(r, Reg.R2).add(r, 1);
-        asm.jslt(r, 0, over).jge(r, h.buckets() - 1, over).ja(done);
-        asm.bind(under).mov(r, 0).ja(done);
-        asm.bind(over).mov(r, h.buckets() - 1);
-        asm.bind(done);
+        asm.div(r, Reg.R2).add(r, 1).and(r, Reg.R3);
+        // at or past the last regular bucket (or wrapped negative): the overflow bucket
+        int last = h.buckets() - 1;
+        asm.mov(Reg.R4, last - 1).sub(Reg.R4, r).rsh(Reg.R4, 63).neg(Reg.R4);
+        asm.mov(Reg.R2, r).xor(Reg.R2, last).and(Reg.R2, Reg.R4).xor(r, Reg.R2);
     }
 
     LongVal aggregate(Expr.StatsOp e) {

@@ -4,8 +4,12 @@ import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
+import io.jstap.compiler.ir.Expr;
 import io.jstap.compiler.ir.IrPrinter;
 import io.jstap.compiler.ir.IrType;
+import io.jstap.compiler.ir.IrWalker;
+import io.jstap.compiler.ir.LocalVar;
+import io.jstap.compiler.ir.Ops.CmpOp;
 import io.jstap.compiler.ir.Stmt;
 import io.jstap.compiler.ir.StmtVisitor;
 import java.util.ArrayDeque;
@@ -53,7 +57,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
     }
 
     private void charge(Stmt s) {
-        g.errors.charge(s);
+        g.actions.charge(s);
     }
 
     @Override
@@ -83,6 +87,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
             stmt(s.otherwise());
             asm.bind(end);
         }
+        g.actions.merge();
         return null;
     }
 
@@ -91,11 +96,14 @@ final class StmtEmitter implements StmtVisitor<Void> {
         charge(s);
         Label head = asm.newLabel("while");
         Label end = asm.newLabel("wend");
+        int entry = g.actions.enterLoop(-1);
         asm.bind(head);
         charge(s);
+        g.actions.iterate(s);
         g.conds.branchFalse(s.cond(), end);
         loop(s.body(), end, head);
         asm.ja(head).bind(end);
+        g.actions.exitLoop(entry);
         return null;
     }
 
@@ -108,8 +116,10 @@ final class StmtEmitter implements StmtVisitor<Void> {
         Label head = asm.newLabel("for");
         Label step = asm.newLabel("fstep");
         Label end = asm.newLabel("fend");
+        int entry = g.actions.enterLoop(countedLoopVariable(s));
         asm.bind(head);
         charge(s);
+        g.actions.iterate(s);
         if (s.cond() != null) {
             g.conds.branchFalse(s.cond(), end);
         }
@@ -119,7 +129,52 @@ final class StmtEmitter implements StmtVisitor<Void> {
             g.longs.discard(s.step());
         }
         asm.ja(head).bind(end);
+        g.actions.exitLoop(entry);
         return null;
+    }
+
+    /**
+     * The home of a counted for-loop's variable, else -1: {@code for (v = A; v < B; v++)} (or
+     * {@code <=}, or {@code >}/{@code >=} with {@code v--}) with constants A and B and v assigned
+     * nowhere else. Such a loop ends by itself for the verifier.
+     */
+    private int countedLoopVariable(Stmt.For s) {
+        if (!(s.init() instanceof Expr.Assign init) || init.op() != io.jstap.compiler.ir.Ops.AssignOp.SET
+                || !(init.target() instanceof Expr.Local l) || !(init.value() instanceof Expr.LongLit)
+                || l.type() != IrType.LONG) {
+            return -1;
+        }
+        LocalVar v = l.var();
+        if (!(s.step() instanceof Expr.IncDec step) || !(step.target() instanceof Expr.Local sl)
+                || !sl.var().equals(v) || !(s.cond() instanceof Expr.Compare c)
+                || !(c.left() instanceof Expr.Local cl) || !cl.var().equals(v) || !(c.right() instanceof Expr.LongLit)) {
+            return -1;
+        }
+        boolean up = c.op() == CmpOp.LT || c.op() == CmpOp.LE;
+        boolean down = c.op() == CmpOp.GT || c.op() == CmpOp.GE;
+        if (!(step.increment() ? up : down)) {
+            return -1;
+        }
+        boolean[] assigned = {false};
+        new IrWalker() {
+            @Override
+            protected boolean enter(Stmt x) {
+                if (x instanceof Stmt.DeleteLocal d && d.var().equals(v)) {
+                    assigned[0] = true;
+                }
+                return !assigned[0];
+            }
+
+            @Override
+            protected boolean enter(Expr x) {
+                Expr.LValue t = x instanceof Expr.Assign a ? a.target() : x instanceof Expr.IncDec i ? i.target() : null;
+                if (t instanceof Expr.Local tl && tl.var().equals(v)) {
+                    assigned[0] = true;
+                }
+                return !assigned[0];
+            }
+        }.walk(s.body());
+        return assigned[0] ? -1 : g.frame.home(v);
     }
 
     private void loop(Stmt body, Label breakTo, Label continueTo) {
@@ -214,8 +269,10 @@ final class StmtEmitter implements StmtVisitor<Void> {
         stmt(s.body());
         g.errors.popHandler();
         asm.ja(end).bind(handler);
+        g.actions.merge(); // entered from every error site in the body
         stmt(s.handler());
         asm.bind(end);
+        g.actions.merge();
         return null;
     }
 }

@@ -219,6 +219,16 @@ final class Strings {
         asm.bind(done);
     }
 
+    /** R0 = 0 exactly when the strings at {@code a} and {@code b} are equal; no branches. Clobbers R1-R2. */
+    void difference(int a, int b) {
+        asm.mov(Reg.R0, 0);
+        for (Chunk c : chunks(size)) {
+            asm.ldx(c.size(), Reg.R1, Reg.R9, a + c.off());
+            asm.ldx(c.size(), Reg.R2, Reg.R9, b + c.off());
+            asm.xor(Reg.R1, Reg.R2).or(Reg.R0, Reg.R1);
+        }
+    }
+
     /**
      * Compares the strings at {@code a} and {@code b} byte-wise as strcmp does: R0 = -1, 0 or 1.
      * Clobbers R1-R2.

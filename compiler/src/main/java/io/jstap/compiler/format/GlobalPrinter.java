@@ -8,9 +8,9 @@ import java.util.List;
  * The text stap prints at the end of a run for each global the script wrote but never read
  * ({@code add_global_var_display} in stap's {@code elaborate.cxx}), one line per value:
  * <pre>
- * count=42
+ * count=0x2a
  * name="text"
- * hits["sshd",1423]=17              (array entries, sorted by value, largest first)
+ * hits["sshd",1423]=0x11             (array entries, sorted by value, largest first)
  * lat @count=4 @min=1 @max=4 @sum=10 @avg=2
  * lat @count=0x0                    (a statistic that saw no value)
  * </pre>
@@ -75,7 +75,8 @@ public final class GlobalPrinter {
         } else if (value instanceof String str) {
             out.append("=\"").append(str).append('"');
         } else {
-            out.append('=').append((long) (Long) value);
+            // stap displays longs with %#x (its testsuite: alpha["two",2]=0x4)
+            out.append("=0x").append(Long.toHexString((Long) value));
         }
         out.append('\n');
     }

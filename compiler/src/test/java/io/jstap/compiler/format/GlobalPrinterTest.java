@@ -30,10 +30,10 @@ class GlobalPrinterTest {
             new GlobalValue.Array("iota", List.of(entry("eleven", "one"), entry("twelve", "two"))),
             new GlobalValue.Scalar("phi", stats(1, 2, 3, 4)));
         assertEquals(
-            "alpha[\"two\",2]=4\n"
-            + "alpha[\"two\",1]=3\n"
-            + "alpha[\"one\",2]=2\n"
-            + "alpha[\"one\",1]=1\n"
+            "alpha[\"two\",2]=0x4\n"
+            + "alpha[\"two\",1]=0x3\n"
+            + "alpha[\"one\",2]=0x2\n"
+            + "alpha[\"one\",1]=0x1\n"
             + "gamma=\"abcdefghijklmnopqrstuvwxyz\"\n"
             + "iota[\"two\"]=\"twelve\"\n"
             + "iota[\"one\"]=\"eleven\"\n"
@@ -43,8 +43,8 @@ class GlobalPrinterTest {
 
     @Test
     void scalars() {
-        assertEquals("gs0_save=41\n", GlobalPrinter.print(new GlobalValue.Scalar("gs0_save", 41L)));
-        assertEquals("neg=-5\n", GlobalPrinter.print(new GlobalValue.Scalar("neg", -5L)));
+        assertEquals("gs0_save=0x29\n", GlobalPrinter.print(new GlobalValue.Scalar("gs0_save", 41L)));
+        assertEquals("neg=0xfffffffffffffffb\n", GlobalPrinter.print(new GlobalValue.Scalar("neg", -5L)));
         assertEquals("s=\"\"\n", GlobalPrinter.print(new GlobalValue.Scalar("s", "")));
         assertEquals("s=\"a\"b\\n\"\n", GlobalPrinter.print(new GlobalValue.Scalar("s", "a\"b\\n")));  // no escaping
         assertEquals("st @count=0x0\n", GlobalPrinter.print(new GlobalValue.Scalar("st", new Stats())));
@@ -67,7 +67,7 @@ class GlobalPrinterTest {
     void sortIsDescendingAndStable() {
         GlobalValue ga = new GlobalValue.Array("ga", List.of(
             entry(2L, 1L), entry(7L, 2L), entry(2L, 3L), entry(-1L, 4L), entry(7L, 5L)));
-        assertEquals("ga[2]=7\nga[5]=7\nga[1]=2\nga[3]=2\nga[4]=-1\n", GlobalPrinter.print(ga));
+        assertEquals("ga[2]=0x7\nga[5]=0x7\nga[1]=0x2\nga[3]=0x2\nga[4]=0xffffffffffffffff\n", GlobalPrinter.print(ga));
         GlobalValue names = new GlobalValue.Array("who", List.of(
             entry("bash", 10L), entry("sshd", 11L), entry("Xorg", 12L), entry("", 13L)));
         assertEquals("who[11]=\"sshd\"\nwho[10]=\"bash\"\nwho[12]=\"Xorg\"\nwho[13]=\"\"\n", GlobalPrinter.print(names));

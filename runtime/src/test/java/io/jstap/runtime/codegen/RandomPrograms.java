@@ -40,6 +40,8 @@ final class RandomPrograms {
     private static final String[] FORMATS = {"%d\n", "%s|\n", "%d %s\n", "%x %o\n", "%5d|%-6s|\n", "<%s>%d\n"};
 
     private final Random rnd;
+    /** Variables of the enclosing for-loops: never assigned in their bodies, so the loops are counted. */
+    private final List<LocalVar> frozen = new ArrayList<>();
     private final List<LocalVar> longs = new ArrayList<>();
     private final List<LocalVar> strings = new ArrayList<>();
     private int line = 10;
@@ -49,8 +51,12 @@ final class RandomPrograms {
     final List<LocalVar> locals = new ArrayList<>();
     final List<FunctionDecl> functions = new ArrayList<>();
 
-    RandomPrograms(long seed) {
+    private final boolean membership;
+
+    /** {@code membership}: also generate {@code delete a[k]} and {@code k in a}. */
+    RandomPrograms(long seed, boolean membership) {
         this.rnd = new Random(seed);
+        this.membership = membership;
     }
 
     private SrcLoc loc() {
@@ -133,6 +139,9 @@ final class RandomPrograms {
             case 9:
                 return new Stmt.ExprStmt(new Expr.StatsAdd(statsTarget(), longExpr(1), loc()), loc());
             case 10:
+                if (!membership) {
+                    return printf();
+                }
                 return new Stmt.DeleteElement("al", List.of(longExpr(0)), loc());
             case 11:
                 return new Stmt.ExprStmt(new Expr.Assign(new Expr.GlobalElem("small", List.of(longExpr(0)), IrType.LONG, loc()),
@@ -169,25 +178,52 @@ final class RandomPrograms {
     }
 
     private Stmt forLoop(int depth) {
-        LocalVar i = pick(longs);
+        List<LocalVar> free = new ArrayList<>(longs);
+        free.removeAll(frozen);
+        if (free.isEmpty()) {
+            return printf();
+        }
+        LocalVar i = pick(free);
         Expr init = new Expr.Assign(new Expr.Local(i, loc()), AssignOp.SET, new Expr.LongLit(0, loc()), loc());
         Expr cond = new Expr.Compare(CmpOp.LT, new Expr.Local(i, loc()), new Expr.LongLit(rnd.nextInt(6), loc()), loc());
         Expr step = new Expr.IncDec(new Expr.Local(i, loc()), true, false, loc());
         loopDepth++;
+        frozen.add(i);
         Stmt body = block(depth - 1);
+        frozen.remove(i);
         loopDepth--;
         return new Stmt.For(init, cond, step, body, loc());
     }
 
+    /**
+     * A while loop, over a global or endless (to reach MAXACTION), with a light body: the verifier
+     * explores a loop whose end it cannot foresee up to MAXACTION times. For-loops, whose variables
+     * their bodies never assign, take any body.
+     */
     private Stmt whileLoop(int depth) {
-        // mostly bounded by a fresh counter in a global; sometimes endless (MAXACTION)
-        Expr cond = rnd.nextInt(4) == 0 ? new Expr.LongLit(1, loc())
+        int kind = rnd.nextInt(3);
+        Expr cond = kind == 0 ? new Expr.LongLit(1, loc())
                 : new Expr.Compare(CmpOp.LT, new Expr.IncDec(new Expr.GlobalVar("gl", IrType.LONG, loc()), true, true, loc()),
                         new Expr.LongLit(rnd.nextInt(20), loc()), loc());
-        loopDepth++;
-        Stmt body = block(depth - 1);
-        loopDepth--;
-        return new Stmt.While(cond, body, loc());
+        List<Stmt> body = new ArrayList<>();
+        for (int i = 0; i < 1 + rnd.nextInt(2); i++) {
+            body.add(lightStmt());
+        }
+        return new Stmt.While(cond, new Stmt.Block(body, loc()), loc());
+    }
+
+    /** A statement with few branches. */
+    private Stmt lightStmt() {
+        switch (rnd.nextInt(3)) {
+            case 0:
+                return new Stmt.ExprStmt(new Expr.IncDec(new Expr.GlobalVar("hits", IrType.LONG, loc()), true, false, loc()), loc());
+            case 1:
+                return new Stmt.ExprStmt(new Expr.Assign(longTarget(), AssignOp.ADD,
+                        new Expr.LongLit(rnd.nextInt(9), loc()), loc()), loc());
+            default:
+                return new Stmt.ExprStmt(new Expr.Format(Expr.Format.FormatKind.PRINTF, "%d\n",
+                        List.of(new Expr.Local(pick(longs), loc())), loc()), loc());
+        }
     }
 
     private Stmt printf() {
@@ -213,10 +249,12 @@ final class RandomPrograms {
     // ---- expressions
 
     private Expr.LValue longTarget() {
-        switch (rnd.nextInt(4)) {
+        List<LocalVar> free = new ArrayList<>(longs);
+        free.removeAll(frozen);
+        switch (free.isEmpty() ? rnd.nextInt(2) : rnd.nextInt(4)) {
             case 0: return new Expr.GlobalVar("gl", IrType.LONG, loc());
             case 1: return new Expr.GlobalElem("al", List.of(longExpr(0)), IrType.LONG, loc());
-            default: return new Expr.Local(pick(longs), loc());
+            default: return new Expr.Local(pick(free), loc());
         }
     }
 
@@ -267,6 +305,9 @@ final class RandomPrograms {
             case 12:
                 return assignLong(depth - 1);
             case 13:
+                if (!membership) {
+                    return new Expr.LongLit(13, loc());
+                }
                 return new Expr.InArray("al", List.of(longExpr(depth - 1)), loc());
             case 14:
                 return inFunction ? new Expr.LongLit(3, loc()) : call1(depth - 1);

@@ -108,7 +108,7 @@ class CompiledScriptKernelTest extends SessionKernelTest {
         for (int i = 1; i <= 50; i++) {
             expected.append("hit ").append(i).append(" by e2e-caller\n");
         }
-        expected.append("50 hits, avg 25\n").append("names[\"e2e-caller\"]=50\n");
+        expected.append("50 hits, avg 25\n").append("names[\"e2e-caller\"]=0x32\n");
         assertEquals(expected.toString(), out.text());
     }
 }

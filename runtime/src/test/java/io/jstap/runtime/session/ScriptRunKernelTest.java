@@ -55,7 +55,7 @@ class ScriptRunKernelTest extends SessionKernelTest {
                 .user(Modules.end(2, 0, Modules.printf("end\n")))
                 .build();
         assertEquals(0, runWhileCalling(m, RunOptions.defaults().withTimeout(20.0)));
-        assertEquals("begin\nend\ncount=5\n", out.text());
+        assertEquals("begin\nend\ncount=0x5\n", out.text());
     }
 
     @Test
@@ -65,7 +65,7 @@ class ScriptRunKernelTest extends SessionKernelTest {
         int status = ScriptRun.run(m, RunOptions.defaults().withTimeout(0.25), out);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, status);
-        assertEquals("end\ncount=0\n", out.text());
+        assertEquals("end\ncount=0x0\n", out.text());
         assertTrue(ms >= 250 && ms < 5000, "took " + ms + " ms");
     }
 
@@ -83,7 +83,7 @@ class ScriptRunKernelTest extends SessionKernelTest {
                 .user(Modules.end(1, 0, Modules.printf("end\n")))
                 .build();
         assertEquals(0, ScriptRun.run(m, RunOptions.defaults().withCommand(program.toString()).withTimeout(20.0), out));
-        assertEquals("end\nexecs=1\n", out.text());
+        assertEquals("end\nexecs=0x1\n", out.text());
     }
 
     @Test
@@ -132,7 +132,7 @@ class ScriptRunKernelTest extends SessionKernelTest {
             for (String line; (line = r.readLine()) != null; ) {
                 rest.append(line).append('\n');
             }
-            assertEquals("end ran\ncount=0\nstatus 0\nfds []\n", rest.toString());
+            assertEquals("end ran\ncount=0x0\nstatus 0\nfds []\n", rest.toString());
             assertEquals(0, child.exitValue());
         } finally {
             child.destroyForcibly();

@@ -81,7 +81,7 @@ class ScriptRunTest {
                 .build();
         assertEquals(0, run(m, RunOptions.defaults()));
         // stap's synthetic display probe is an end probe numbered 0, after the script's own end probes 0
-        assertEquals("seen 7\ncount=42\nlate end\n", out.text());
+        assertEquals("seen 7\ncount=0x2a\nlate end\n", out.text());
     }
 
     @Test
