@@ -85,7 +85,8 @@ public final class TextOutput implements Output {
     @Override
     public synchronized void lost(long records) {
         if (records > 0) {
-            warning("There were " + records + " transport failures.");
+            warning("There were " + records + " transport failures: " + records
+                    + " output records lost because the ring buffer was full.");
         }
     }
 

@@ -53,7 +53,7 @@ class TextOutputTest {
         out.lost(12);
         out.flush();
         assertEquals("count=0x5\nhits[\"b\",2]=0x9\nhits[\"a\",1]=0x2\nlat @count=1 @min=3 @max=3 @sum=3 @avg=3\n", stdout());
-        assertEquals("WARNING: There were 12 transport failures.\n", stderr.toString(StandardCharsets.UTF_8));
+        assertEquals("WARNING: There were 12 transport failures: 12 output records lost because the ring buffer was full.\n", stderr.toString(StandardCharsets.UTF_8));
     }
 
     @Test
