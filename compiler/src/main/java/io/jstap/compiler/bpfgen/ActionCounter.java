@@ -96,38 +96,37 @@ final class ActionCounter {
     /**
      * Before a loop: {@code counterHome} is the stack slot of its variable when it is a counted loop
      * (a for-loop from a constant to a constant bound, its variable assigned nowhere else), which ends
-     * by itself for the verifier; else -1. Returns the slot remembering the iteration count (0 when not
-     * counting), for {@link #exitLoop}.
+     * by itself for the verifier; else -1. Returns the region's slot for {@link #exitLoop}.
      */
     int enterLoop(int counterHome) {
         loops.push(new Loop(counterHome));
-        return saveIterations();
+        return enterRegion();
     }
 
-    void exitLoop(int entrySlot) {
+    void exitLoop(int region) {
         loops.pop();
-        exitRegion(entrySlot);
+        exitRegion(region);
+        // a loop can leave its locals with a different value after each iteration
+        widenLocals();
+    }
+
+    /**
+     * Outside loops, widens every long local: after a loop, or where a try's handler is entered from
+     * anywhere in its body, the paths that join carry all sorts of values.
+     */
+    void widenLocals() {
         if (loops.isEmpty()) {
-            // a loop can leave its locals with a different value after each iteration
             for (int home : g.frame.longHomes()) {
                 widen(home);
             }
-        } else {
-            merge();
         }
     }
 
-    /** Before an inlined call, whose loops and returns may leave with different iteration counts. */
-    int enterCall() {
-        return saveIterations();
-    }
-
-    void exitCall(int entrySlot) {
-        exitRegion(entrySlot);
-        merge();
-    }
-
-    private int saveIterations() {
+    /**
+     * Before a statement or call whose paths may leave with different iteration counts (an if, a try,
+     * an inlined call): remembers the count in a new stack slot (returned; 0 when not counting).
+     */
+    int enterRegion() {
         if (!counting()) {
             return 0;
         }
@@ -136,21 +135,27 @@ final class ActionCounter {
         return slot;
     }
 
-    /**
-     * Where the paths out of a loop or call join, each with its own iteration count. When no enclosing
-     * loop depends on the count to end (none, or only counted ones), the count becomes "at least its
-     * value at the entry" for the verifier (its run-time value is unchanged: it lies within the mask's
-     * range above the entry value) and the paths merge. Otherwise it stays exact: a loose bound would
-     * let the verifier run the enclosing loop again as if the inner one had not iterated.
-     */
-    private void exitRegion(int entrySlot) {
-        if (!counting()) {
-            return;
+    /** The end of a region: {@link #join}, then frees its slot. */
+    void exitRegion(int region) {
+        join(region);
+        if (counting()) {
+            g.storage.stackReset(-region - 8);
         }
-        if (loops.stream().allMatch(Loop::counted)) {
+    }
+
+    /**
+     * Where paths of a region join (its end, or a try's handler, entered from anywhere in the body).
+     * When no enclosing loop depends on the iteration count to end (none, or only counted ones), the
+     * count becomes "at least its value at the region's entry" for the verifier (its run-time value is
+     * unchanged: it lies within the mask's range above the entry value) and the paths merge. Otherwise
+     * it stays exact: a loose bound would let the verifier run the enclosing loop again as if the inner
+     * code had not iterated. Then {@link #merge}.
+     */
+    void join(int region) {
+        if (counting() && loops.stream().allMatch(Loop::counted)) {
             long mask = Long.highestOneBit(g.mod.limits().maxAction()) * 2 - 1;
             asm.ldx(Size.DW, Reg.R1, Reg.R10, g.iterationSlot).stx(Size.DW, Reg.R9, g.widenSlot, Reg.R1);
-            asm.ldx(Size.DW, Reg.R1, Reg.R9, g.widenSlot).ldx(Size.DW, Reg.R2, Reg.R10, entrySlot);
+            asm.ldx(Size.DW, Reg.R1, Reg.R9, g.widenSlot).ldx(Size.DW, Reg.R2, Reg.R10, region);
             asm.sub(Reg.R1, Reg.R2);
             if (mask == (int) mask) {
                 asm.and(Reg.R1, (int) mask);
@@ -159,6 +164,6 @@ final class ActionCounter {
             }
             asm.add(Reg.R1, Reg.R2).stx(Size.DW, Reg.R10, g.iterationSlot, Reg.R1);
         }
-        g.storage.stackReset(-entrySlot - 8);
+        merge();
     }
 }

@@ -13,6 +13,7 @@ import io.jstap.compiler.ir.IrType;
 import io.jstap.compiler.ir.Ops.BinOp;
 import io.jstap.compiler.ir.SrcLoc;
 import io.jstap.compiler.ir.Stmt;
+import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.MapDef.KeyField;
 import java.util.List;
 
@@ -217,6 +218,16 @@ final class GlobalAccess {
         }
         Label missing = asm.newLabel("missing");
         Label inserted = asm.newLabel("inserted");
+        if (p.map.def().kind() == MapDef.MapKind.PERCPU_ARRAY) {
+            // an array element always exists; the check is for the verifier
+            asm.jeq(Reg.R0, 0, inserted);
+            applyAt(p, op, operand, old);
+            asm.ja(done);
+            asm.bind(inserted);
+            zeroOld(old);
+            asm.bind(done);
+            return wantOld ? LongVal.of(old) : null;
+        }
         asm.jeq(Reg.R0, 0, missing);
         applyAt(p, op, operand, old);
         asm.ja(done);
@@ -240,13 +251,17 @@ final class GlobalAccess {
         applyAt(p, op, operand, old);
         asm.ja(done);
         asm.bind(inserted);
+        zeroOld(old);
+        asm.bind(done);
+        return wantOld ? LongVal.of(old) : null;
+    }
+
+    private void zeroOld(Temps.Temp old) {
         if (old != null) {
             Reg r = g.temps.target(old, Reg.R1);
             asm.mov(r, 0);
             g.temps.write(old, r);
         }
-        asm.bind(done);
-        return wantOld ? LongVal.of(old) : null;
     }
 
     /** Applies op to the value at R0; the old value goes to {@code old} if not null. */

@@ -84,7 +84,7 @@ final class Inliner {
             result = dst >= 0 ? dst : g.storage.scratch(g.mod.strSize(), c.loc());
         }
         Label done = asm.newLabel("ret_" + c.name());
-        int region = g.actions.enterCall();
+        int region = g.actions.enterRegion();
         if (active.size() >= maxNesting) {
             asm.ja(g.errors.failure("MAXNESTING exceeded", c));
         } else {
@@ -99,7 +99,7 @@ final class Inliner {
             }
         }
         asm.bind(done);
-        g.actions.exitCall(region);
+        g.actions.exitRegion(region);
         if (type == IrType.LONG) {
             asm.ldx(Size.DW, Reg.R1, Reg.R10, result);
         }

@@ -76,6 +76,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
     @Override
     public Void visitIf(Stmt.If s) {
         charge(s);
+        int region = g.actions.enterRegion();
         Label otherwise = asm.newLabel("else");
         g.conds.branchFalse(s.cond(), otherwise);
         stmt(s.then());
@@ -87,7 +88,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
             stmt(s.otherwise());
             asm.bind(end);
         }
-        g.actions.merge();
+        g.actions.exitRegion(region);
         return null;
     }
 
@@ -262,6 +263,7 @@ final class StmtEmitter implements StmtVisitor<Void> {
     @Override
     public Void visitTryCatch(Stmt.TryCatch s) {
         charge(s);
+        int region = g.actions.enterRegion();
         Label handler = asm.newLabel("catch");
         Label end = asm.newLabel("end_try");
         int messageHome = s.messageVar() == null ? -1 : g.frame.home(s.messageVar());
@@ -269,10 +271,12 @@ final class StmtEmitter implements StmtVisitor<Void> {
         stmt(s.body());
         g.errors.popHandler();
         asm.ja(end).bind(handler);
-        g.actions.merge(); // entered from every error site in the body
+        g.actions.join(region); // entered from every error site in the body
+        g.actions.widenLocals();
         stmt(s.handler());
         asm.bind(end);
-        g.actions.merge();
+        g.actions.exitRegion(region);
+        g.actions.widenLocals();
         return null;
     }
 }

@@ -66,8 +66,18 @@ abstract class CodegenKernelTest {
     }
 
     static KernelPlan plan(ProbeBody body) {
-        return new KernelPlan(body, ProgKind.TRACEPOINT, List.of(new Attach.Tracepoint("syscalls", "sys_enter_getppid")),
-                "getppid_probe");
+        return plan(body, "syscalls", "sys_enter_getppid");
+    }
+
+    static KernelPlan plan(ProbeBody body, String category, String event) {
+        return new KernelPlan(body, ProgKind.TRACEPOINT, List.of(new Attach.Tracepoint(category, event)),
+                event.length() > 15 ? event.substring(event.length() - 15) : event);
+    }
+
+    static Module compile(List<GlobalDecl> globals, List<FunctionDecl> functions, RuntimeLimits limits,
+                          List<KernelPlan> plans) {
+        IrProgram ir = new IrProgram(globals, functions, plans.stream().map(KernelPlan::body).toList());
+        return ModuleBuilder.build(ir, plans, List.of(), limits);
     }
 
     static Module compile(List<GlobalDecl> globals, List<FunctionDecl> functions, RuntimeLimits limits,
