@@ -1,6 +1,5 @@
 package io.jstap.compiler.bpfgen;
 
-import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.Helper;
 import io.jstap.compiler.bpf.Reg;
@@ -155,6 +154,5 @@ final class OutputEmitter {
         asm.st(Size.W, Reg.R10, g.headerSlot, r.kind().ordinal());
         asm.st(Size.W, Reg.R10, g.headerSlot + 4, r.id());
         emitStack(g.headerSlot, OutputRecord.HEADER);
-        asm.ldMapValue(Reg.R1, ModuleContext.CONFIG, 0).st(Size.DW, Reg.R1, MapDef.CONFIG_STOPPED, 1);
     }
 }

@@ -1,6 +1,5 @@
 package io.jstap.compiler.bpfgen;
 
-import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.bpf.Assembler;
 import io.jstap.compiler.bpf.AsmException;
 import io.jstap.compiler.bpf.Helper;
@@ -27,9 +26,6 @@ final class ProbeCompiler {
         Assembler asm = g.asm;
         asm.sourceLine(plan.body().loc() + ": probe " + plan.body().name());
         asm.stx(Size.DW, Reg.R10, g.ctxSlot, Reg.R1);
-        // After exit() no probe runs again (stap's probes check the session state on entry).
-        asm.ldMapValue(Reg.R0, ModuleContext.CONFIG, 0).ldx(Size.DW, Reg.R0, Reg.R0, MapDef.CONFIG_STOPPED)
-                .jne(Reg.R0, 0, g.exit);
         asm.st(Size.DW, Reg.R10, g.zeroKeySlot, 0);
         g.mapRef(Reg.R1, ModuleContext.SCRATCH);
         g.zeroKey(Reg.R2);

@@ -36,12 +36,7 @@ public record MapDef(String name, MapKind kind, int keySize, int valueSize, int 
     public static final int CONFIG_TARGET = 0;
     /** Nanoseconds to add to CLOCK_BOOTTIME ({@code ktime_get_boot_ns}) to get the epoch time of day. */
     public static final int CONFIG_BOOT_TO_EPOCH_NS = 8;
-    /**
-     * Non-zero once a kernel probe has called {@code exit()}: every program checks it on entry and returns,
-     * as stap's probes stop running once the session leaves its running state.
-     */
-    public static final int CONFIG_STOPPED = 16;
-    public static final int CONFIG_SIZE = 24;
+    public static final int CONFIG_SIZE = 16;
 
     public enum Role {
         /** A script global. */
@@ -53,9 +48,9 @@ public record MapDef(String name, MapKind kind, int keySize, int valueSize, int 
         /** Per-CPU u64 counters of records the ring buffer could not take (index 0), and other tallies. */
         COUNTERS,
         /**
-         * A one-entry ARRAY of u64 settings the runtime writes before attaching: {@code target()} at
-         * {@link #CONFIG_TARGET}, the boot-to-epoch clock offset at {@link #CONFIG_BOOT_TO_EPOCH_NS}; kernel code
-         * only writes the stop flag at {@link #CONFIG_STOPPED}.
+         * A one-entry ARRAY of u64 settings the runtime writes before attaching (kernel code only reads it):
+         * {@code target()} at {@link #CONFIG_TARGET}, the boot-to-epoch clock offset at
+         * {@link #CONFIG_BOOT_TO_EPOCH_NS}.
          */
         CONFIG
     }
