@@ -165,6 +165,9 @@ public final class RecordDecoder implements RecordSink {
     /**
      * @throws IllegalArgumentException if a record of the module cannot be decoded (a compiler bug)
      */
+    /** Set by the first EXIT record. */
+    private boolean exited;
+
     public RecordDecoder(Module module, Output out, Control control) {
         this.out = out;
         this.control = control;
@@ -192,6 +195,10 @@ public final class RecordDecoder implements RecordSink {
     }
 
     private void decode(ByteBuffer data, int offset, int length) {
+        if (exited) {
+            // stap's probes stop running once exit() was called; events already in flight are dropped too
+            return;
+        }
         if (length < HEADER) {
             malformed("a record of " + length + " bytes has no header");
             return;
@@ -211,6 +218,7 @@ public final class RecordDecoder implements RecordSink {
                 out.print(text);
                 break;
             case EXIT:
+                exited = true;
                 control.exitRequested();
                 break;
             case ERROR:
