@@ -25,12 +25,14 @@ final class BuiltinEmitter {
     private final Assembler asm;
     private final ContextReads ctx;
     private final MemoryReads mem;
+    private final SprintfEmitter sprintf;
 
     BuiltinEmitter(Gen g) {
         this.g = g;
         this.asm = g.asm;
         this.ctx = new ContextReads(g);
         this.mem = new MemoryReads(g);
+        this.sprintf = new SprintfEmitter(g);
     }
 
     static CodegenException unsupported(Expr.BuiltinCall e) {
@@ -148,6 +150,10 @@ final class BuiltinEmitter {
             case "probefunc":
                 g.strings.literalInto(probefunc(), dst);
                 return;
+            case "sprint": sprintf.sprint(e, false, false, dst); return;
+            case "sprintln": sprintf.sprint(e, false, true, dst); return;
+            case "sprintd": sprintf.sprint(e, true, false, dst); return;
+            case "sprintdln": sprintf.sprint(e, true, true, dst); return;
             default:
                 if (!mem.readString(e, dst)) {
                     throw unsupported(e);
@@ -169,8 +175,7 @@ final class BuiltinEmitter {
     }
 
     void sprintf(Expr.Format f, int dst) {
-        throw new CodegenException("sprintf is not supported in kernel probes; use printf, or build the "
-                + "string in an end or timer probe", f.loc());
+        sprintf.sprintf(f, dst);
     }
 
     // ---- effects

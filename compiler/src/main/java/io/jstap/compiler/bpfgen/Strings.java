@@ -174,9 +174,18 @@ final class Strings {
 
     /**
      * Appends the string at {@code src} to the one at {@code dst}, keeping at most MAXSTRINGLEN-1
-     * bytes and dropping a character the cut would split. Uses R6's neighbours only through a temp.
+     * bytes and dropping a character the cut would split.
      */
     void append(int dst, int src) {
+        append(dst, src, -1, 0);
+    }
+
+    /**
+     * {@link #append(int, int)} for sprintf: the source starts {@code u64 [R9 + srcIndex]} bytes (0..31)
+     * into {@code src} when {@code srcIndex} is not -1, and when the result fills the buffer the u64
+     * stack slot {@code fullSlot} (if not 0) is set to 1, so later pieces can be left out.
+     */
+    void append(int dst, int src, int srcIndex, int fullSlot) {
         Temps.Temp len = g.temps.alloc(g.loc());
         strlen(dst);
         g.temps.write(len, Reg.R0);
@@ -185,6 +194,10 @@ final class Strings {
         asm.add(Reg.R1, l);
         asm.mov(Reg.R2, size).sub(Reg.R2, l);
         g.scratchAddr(Reg.R3, src);
+        if (srcIndex >= 0) {
+            // the index comes through scratch, so every path that computed it looks alike to the verifier
+            asm.ldx(Size.DW, Reg.R5, Reg.R9, srcIndex).and(Reg.R5, 31).add(Reg.R3, Reg.R5);
+        }
         asm.call(Helper.PROBE_READ_KERNEL_STR);
         // R0 = bytes copied + 1; the result is full when len + R0 - 1 reaches MAXSTRINGLEN-1
         Reg l2 = g.temps.read(len, Reg.R1);
@@ -192,6 +205,9 @@ final class Strings {
         g.temps.release(len);
         Label done = asm.newLabel("cat_done");
         asm.jne(Reg.R0, size, done);
+        if (fullSlot != 0) {
+            asm.st(Size.DW, Reg.R10, fullSlot, 1);
+        }
         trimPartialCharacter(dst);
         asm.bind(done);
     }

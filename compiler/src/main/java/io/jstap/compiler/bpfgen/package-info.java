@@ -28,8 +28,8 @@
  *
  * <h2>Not in kernel probes</h2>
  * These are {@link io.jstap.compiler.bpfgen.CodegenException}s naming a userspace alternative:
- * {@code foreach}, deleting a whole array, array slices, {@code sprintf} and {@code sprint*}, reading
- * statistics ({@code @count} ... and histograms), {@code %m} dumps, recursion, and functions without a
+ * {@code foreach}, deleting a whole array, array slices, {@code sprintf} with conversions other than
+ * plain {@code %s %d %i %u %x %X %o} (no flags, widths or precisions), reading statistics ({@code @count} ... and histograms), {@code %m} dumps, recursion, and functions without a
  * kernel implementation. Other known differences: compound assignments with {@code *}, {@code /},
  * {@code %}, shifts, and {@code .=} on shared globals are plain read-modify-writes; scratch memory is per
  * CPU, so a probe interrupted on its CPU by another probe that also uses scratch (possible for raw

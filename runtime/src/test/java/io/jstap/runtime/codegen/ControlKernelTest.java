@@ -69,6 +69,37 @@ class ControlKernelTest extends CodegenKernelTest {
     }
 
     @Test
+    void deepExpressionsSpillTempsAcrossHelperCalls() {
+        // ((((((g1 * 2) - g2) * 3) - g3) * 5) ...: every level holds a value while the next reads a map
+        io.jstap.compiler.ir.Expr e = num(1);
+        long expected = 1;
+        for (int k = 1; k <= 8; k++) {
+            e = bin(BinOp.ADD, bin(BinOp.MUL, num(k), gvar("g", IrType.LONG)), bin(BinOp.SUB, e,
+                    elem("a", IrType.LONG, num(k))));
+            expected = k * 10L + (expected - k);
+        }
+        // the right operand nests, so each left value waits in a temp
+        io.jstap.compiler.ir.Expr right = num(0);
+        long expectedRight = 0;
+        for (int k = 1; k <= 8; k++) {
+            right = bin(BinOp.SUB, elem("a", IrType.LONG, num(k)), bin(BinOp.ADD, gvar("g", IrType.LONG), right));
+            expectedRight = k - (10 + expectedRight);
+        }
+        java.util.List<io.jstap.compiler.ir.Stmt> init = new java.util.ArrayList<>();
+        init.add(s(set(gvar("g", IrType.LONG), num(10))));
+        for (int k = 1; k <= 8; k++) {
+            init.add(s(set(elem("a", IrType.LONG, num(k)), num(k))));
+        }
+        init.add(s(set(gvar("out", IrType.LONG), e)));
+        init.add(s(set(gvar("out2", IrType.LONG), right)));
+        LoadedModule m = load(List.of(scalar("g", IrType.LONG), scalar("out", IrType.LONG), scalar("out2", IrType.LONG),
+                array("a", IrType.LONG, IrType.LONG)), probe(List.of(), init.toArray(new io.jstap.compiler.ir.Stmt[0])));
+        getppid(1);
+        assertEquals(expected, m.get("out"));
+        assertEquals(expectedRight, m.get("out2"));
+    }
+
+    @Test
     void tryCatchReceivesTheBareMessage() {
         LocalVar msg = lv("msg", IrType.STRING, 0);
         LocalVar z = lv("z", IrType.LONG, 1);

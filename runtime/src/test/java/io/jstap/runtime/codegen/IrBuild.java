@@ -102,6 +102,10 @@ final class IrBuild {
         return new Expr.Format(Expr.Format.FormatKind.PRINTF, format, List.of(args), L0);
     }
 
+    static Expr sprintf(String format, Expr... args) {
+        return new Expr.Format(Expr.Format.FormatKind.SPRINTF, format, List.of(args), L0);
+    }
+
     static Stmt s(Expr e) {
         return new Stmt.ExprStmt(e);
     }

@@ -19,6 +19,7 @@ import io.jstap.runtime.kernel.KernelResources;
 import io.jstap.runtime.kernel.LoadedProgram;
 import io.jstap.runtime.kernel.RecordSink;
 import io.jstap.runtime.kernel.RingBufferReader;
+import io.jstap.runtime.kernel.UprobeTarget;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -99,12 +100,17 @@ final class LoadedModule {
         }
     }
 
-    /** Attaches every probe to its tracepoints. */
+    /** Attaches every probe to its tracepoints and uprobes. */
     LoadedModule attach() {
         for (int i = 0; i < programs.size(); i++) {
             for (Attach a : module.kernelProbes().get(i).attach()) {
-                Attach.Tracepoint t = (Attach.Tracepoint) a;
-                kr.attachTracepoint(programs.get(i), t.category(), t.event());
+                if (a instanceof Attach.Uprobe u) {
+                    kr.attachUprobe(programs.get(i), new UprobeTarget(java.nio.file.Path.of(u.path()), u.symbol(), 0,
+                            u.ret(), u.pid() == 0 ? -1 : u.pid()));
+                } else {
+                    Attach.Tracepoint t = (Attach.Tracepoint) a;
+                    kr.attachTracepoint(programs.get(i), t.category(), t.event());
+                }
             }
         }
         return this;

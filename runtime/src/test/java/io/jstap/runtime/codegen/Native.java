@@ -18,6 +18,8 @@ final class Native {
 
     static native int getppid();
 
+    static native long labs(long v);
+
     static native int gettid();
 
     static native int clock_gettime(int clock, long[] timespec);

@@ -7,6 +7,7 @@ import io.jstap.compiler.bpfgen.RecordDecoder;
 import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.ir.IrType;
 import io.jstap.compiler.ir.LocalVar;
+import io.jstap.compiler.ir.Expr;
 import io.jstap.compiler.ir.Ops.BinOp;
 import io.jstap.compiler.module.OutputRecord;
 import java.util.List;
@@ -51,6 +52,28 @@ class OutputKernelTest extends CodegenKernelTest {
         List<RecordDecoder.Decoded> r = m.records(3);
         assertEquals(List.of("-5a7\n", "1, b\n", ""), r.stream().map(RecordDecoder.Decoded::text).toList());
         assertEquals(OutputRecord.Kind.EXIT, r.get(2).record().kind());
+    }
+
+    @Test
+    void sprintfFormatsIntegersAndStringsAndCutsAtMaxStringLen() {
+        RuntimeLimits limits = RuntimeLimits.DEFAULTS.withMaxStringLen(24);
+        LocalVar s = lv("s", IrType.STRING, 0);
+        LoadedModule m = load(compile(List.of(array("k", IrType.LONG, IrType.STRING)), List.of(), limits,
+                probe(List.of(s),
+                        s(set(ref(s), sprintf("%d|%u", num(Long.MIN_VALUE), num(-1)))),
+                        p("%s\n", ref(s)),
+                        s(set(ref(s), sprintf("%x|%X|%o", num(-2), num(255), num(8)))),
+                        p("%s\n", ref(s)),
+                        s(set(ref(s), sprintf("%s-%d-%i", fn("sprint", IrType.STRING, str("a"), num(-7)), num(0), num(42)))),
+                        p("%s\n", ref(s)),
+                        // the third piece does not fit: cut before the split character, then nothing more
+                        s(set(ref(s), sprintf("%s%s%s", str("0123456789012345678901"), str("\u00e9\u00e9"), str("z")))),
+                        p("%s|\n", ref(s)),
+                        s(inc(elem("k", IrType.LONG, sprintf("%s:%d", str("pid"), num(5))))))));
+        getppid(1);
+        assertEquals(List.of("-9223372036854775808|18\n", "fffffffffffffffe|FF|10\n", "a-7-0-42\n",
+                "0123456789012345678901|\n"), m.texts(4));
+        assertEquals(java.util.Map.of(List.of("pid:5"), 1L), m.entries("k"));
     }
 
     @Test

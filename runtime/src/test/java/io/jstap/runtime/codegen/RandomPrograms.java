@@ -329,8 +329,21 @@ final class RandomPrograms {
         }
     }
 
+    private static final String[] SPRINTF = {"%d", "<%s>", "%x|%X|%o", "%u-%i", "%s%s%d", "%d%s"};
+
+    private Expr sprintf(int depth) {
+        String f = SPRINTF[rnd.nextInt(SPRINTF.length)];
+        List<Expr> args = new ArrayList<>();
+        for (int i = 0; i < f.length(); i++) {
+            if (f.charAt(i) == '%') {
+                args.add(f.charAt(i + 1) == 's' ? strExpr(depth) : longExpr(depth));
+            }
+        }
+        return new Expr.Format(Expr.Format.FormatKind.SPRINTF, f, args, loc());
+    }
+
     Expr strExpr(int depth) {
-        int k = rnd.nextInt(depth > 0 ? 9 : 3);
+        int k = rnd.nextInt(depth > 0 ? 10 : 3);
         switch (k) {
             case 0:
                 return new Expr.StrLit(STRINGS[rnd.nextInt(STRINGS.length)], loc());
@@ -346,6 +359,8 @@ final class RandomPrograms {
                 return new Expr.Ternary(cond(depth - 1), strExpr(depth - 1), strExpr(depth - 1), loc());
             case 7:
                 return assignString(depth - 1);
+            case 8:
+                return sprintf(depth - 1);
             default:
                 return inFunction ? new Expr.StrLit("in f", loc()) : call2(depth - 1);
         }
