@@ -30,7 +30,7 @@ public final class Main implements Callable<Integer> {
     List<String> tapsetDirs = new ArrayList<>();
 
     @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Set a limit (MAXSTRINGLEN, MAXMAPENTRIES, MAXACTION, ...).")
-    Map<String, String> defines = new LinkedHashMap<>();
+    List<String> defineArgs = new ArrayList<>();
 
     @Option(names = "-G", paramLabel = "NAME=VALUE", description = "Set a global's initial value.")
     Map<String, String> globalValues = new LinkedHashMap<>();
@@ -84,7 +84,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line; returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main(out, err));
+        Main main = new Main(out, err);
+        CommandLine cl = new CommandLine(main);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -92,7 +93,39 @@ public final class Main implements Callable<Integer> {
             err.println("Try 'jstap --help' for more information.");
             return 1;
         });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> internalError(ex, main.verbose.length, err));
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError e) {
+            err.println("jstap: the script is nested too deeply to process (stack overflow)");
+            if (main.verbose.length > 0) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("jstap: out of memory (give Java more with JSTAP_JAVA_OPTS=-Xmx...)");
+            return 1;
+        } catch (RuntimeException | Error e) {
+            return internalError(e, main.verbose.length, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * A failure no user input should cause: one line saying what broke (a stack trace only with -v, for the
+     * bug report), exit code 1.
+     */
+    private static int internalError(Throwable e, int verbose, PrintWriter err) {
+        if (verbose > 0) {
+            e.printStackTrace(err);
+        } else {
+            err.println("jstap: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (run with -v for details)");
+        }
+        err.flush();
+        return 1;
     }
 
     @Override
@@ -109,6 +142,16 @@ public final class Main implements Callable<Integer> {
                 && !probeFeatures) {
             err.println("jstap: no script given (the interactive REPL is not built yet): use -e SCRIPT or a file");
             return 1;
+        }
+        Map<String, String> defines = new LinkedHashMap<>();
+        for (String d : defineArgs) {
+            int eq = d.indexOf('=');
+            String name = eq < 0 ? d : d.substring(0, eq);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                err.println("jstap: -D '" + d + "': expected NAME=VALUE with NAME a C identifier");
+                return 1;
+            }
+            defines.put(name, eq < 0 ? "1" : d.substring(eq + 1)); // -D NAME means 1, as for the C compiler
         }
         Driver.Request r = new Driver.Request(scriptText, positional, lastPass, verbose.length, tapsetDirs, defines,
                 outputFile, command, targetPid, timeout, listPattern != null ? listPattern : listVarsPattern,

@@ -122,6 +122,12 @@ public final class Driver {
             err.println("Pass " + failedPass(c) + ": analysis failed.  [man error::pass" + failedPass(c) + "]");
             return 1;
         }
+        if (last >= 2 && c.program() != null && c.program().probes().isEmpty()) {
+            // stap's pass 2 check: a script without probes would wait forever for nothing
+            err.println("semantic error: no probes found");
+            err.println("Pass 2: analysis failed.  [man error::pass2]");
+            return 1;
+        }
         verbose(r, "Pass " + Math.min(last, 3) + ": compiled in " + ms(t0) + " ms");
         switch (last) {
             case 1:

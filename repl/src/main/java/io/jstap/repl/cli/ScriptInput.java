@@ -36,10 +36,14 @@ final class ScriptInput {
                 if (Files.size(p) > MAX_BYTES) {
                     throw new UsageException("script file '" + name + "' is larger than " + (MAX_BYTES >> 20) + " MiB");
                 }
-                bytes = Files.readAllBytes(p);
+                // bounded even so: a device such as /dev/zero has size 0 and never ends
+                try (InputStream in = Files.newInputStream(p)) {
+                    bytes = in.readNBytes((int) MAX_BYTES + 1);
+                }
             }
             if (bytes.length > MAX_BYTES) {
-                throw new UsageException("script on standard input is larger than " + (MAX_BYTES >> 20) + " MiB");
+                throw new UsageException((name.equals("-") ? "script on standard input" : "script file '" + name + "'")
+                        + " is larger than " + (MAX_BYTES >> 20) + " MiB");
             }
             return new Source(name.equals("-") ? "<stdin>" : name, decode(bytes));
         } catch (NoSuchFileException e) {

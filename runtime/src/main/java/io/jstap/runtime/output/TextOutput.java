@@ -5,7 +5,6 @@ import io.jstap.compiler.format.GlobalValue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,31 +28,14 @@ public final class TextOutput implements Output {
         return new TextOutput(System.out, false, System.err);
     }
 
-    /** Script text into {@code file} (created or truncated, as stap's {@code -o}); messages on stderr. */
+    /** Script text into {@code file} (created 0600 or truncated, as stap's {@code -o}); messages on stderr. */
     public static TextOutput toFile(Path file, PrintStream err) {
         return new TextOutput(open(file), true, err);
     }
 
+    /** The {@code -o} file, opened safely ({@link OutputFile}); OutputException when it cannot be. */
     static OutputStream open(Path file) {
-        try {
-            return Files.newOutputStream(file);
-        } catch (IOException | SecurityException e) {
-            throw new OutputException("cannot open output file " + file + ": " + reason(e), e);
-        }
-    }
-
-    /** The errno-like reason: NIO's exceptions for these cases carry only the path as message. */
-    private static String reason(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException) {
-            return "Permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return OutputFile.open(file);
     }
 
     @Override

@@ -50,9 +50,23 @@ final class RunControl implements RecordDecoder.Control {
         return first;
     }
 
-    /** A probe handler failed with {@code message} (what follows {@code ERROR: }). */
+    /**
+     * A kernel probe failed with {@code message} (what follows {@code ERROR: }). Once the session is in
+     * error, stap runs no further probe handlers, so the errors of kernel probes that fired between that
+     * moment and the detach are not reported (they would bury the first error under thousands of copies).
+     */
     @Override
     public void runtimeError(String message) {
+        synchronized (this) {
+            if (errorState) {
+                return;
+            }
+        }
+        handlerError(message);
+    }
+
+    /** A userspace probe handler (begin, end, timer, error probe) failed with {@code message}. */
+    void handlerError(String message) {
         synchronized (this) {
             if (suppressHandlerErrors) {
                 return;

@@ -106,7 +106,7 @@ final class UserProbes {
         try {
             display.run();
         } catch (RuntimeException e) {
-            control.runtimeError(e.getMessage() == null ? e.toString() : e.getMessage());
+            control.handlerError(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -130,12 +130,12 @@ final class UserProbes {
             o = interp.runProbe(p.ir(), interruptible);
         } catch (RuntimeException e) {
             // inconsistent IR: a compiler bug, reported like a probe error rather than a stack trace
-            control.runtimeError("internal error in probe " + p.name() + ": " + e);
+            control.handlerError("internal error in probe " + p.name() + ": " + e);
             return;
         }
         switch (o.status()) {
             case ERROR:
-                control.runtimeError(o.message());
+                control.handlerError(o.message());
                 break;
             case ABORTED:
                 control.abort();
