@@ -1,0 +1,188 @@
+package io.jstap.runtime.maps;
+
+import io.jstap.compiler.format.HistogramSpec;
+import io.jstap.compiler.format.Stats;
+import io.jstap.compiler.format.Utf8;
+import io.jstap.compiler.ir.GlobalDecl;
+import io.jstap.compiler.module.MapDef;
+import io.jstap.compiler.module.StatsLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bytes of a global's map values. A per-CPU map's value buffer holds one 8-byte-aligned slot per
+ * possible CPU: longs are summed and statistics folded on read, and a userspace write puts the value
+ * on CPU 0's slot and zero on the others, so the sum is the written value.
+ */
+public final class ValueCodec {
+
+    private static final VarHandle S64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final String name;
+    private final MapDef.ValueLayout layout;
+    private final int stride;
+    private final int slots;
+    private final HistogramSpec histogram;
+    private final int bitShift;
+
+    /** {@code possibleCpus} is the slot count of per-CPU values (see {@code Cpus.possibleCount()}). */
+    public ValueCodec(MapDef def, int possibleCpus) {
+        this.name = def.name();
+        this.layout = def.value();
+        this.slots = def.perCpu() ? possibleCpus : 1;
+        this.stride = def.perCpu() ? (def.valueSize() + 7) & ~7 : def.valueSize();
+        GlobalDecl g = def.global();
+        this.histogram = g == null ? HistogramSpec.NONE : g.histogram();
+        this.bitShift = g == null ? 0 : g.varianceShift();
+        if (layout.size() > def.valueSize()) {
+            throw new IllegalArgumentException("map " + name + ": a " + layout.kind() + " value of " + layout.size()
+                    + " bytes does not fit its " + def.valueSize() + "-byte value");
+        }
+        if (layout.kind() == MapDef.ValueLayout.Kind.STATS && layout.stats().buckets() != histogram.buckets()) {
+            throw new IllegalArgumentException("map " + name + ": " + layout.stats().buckets()
+                    + " histogram buckets in the map, " + histogram.buckets() + " in the global's histogram");
+        }
+    }
+
+    /** Bytes a lookup fills. */
+    public int bufferSize() {
+        return stride * slots;
+    }
+
+    public MapDef.ValueLayout.Kind kind() {
+        return layout.kind();
+    }
+
+    /** The value at {@code buf[off, off + bufferSize)}: a Long, a String, or Stats (possibly empty). */
+    public Object decode(byte[] buf, int off) {
+        switch (layout.kind()) {
+            case LONG:
+                return decodeLong(buf, off);
+            case STRING:
+                return decodeString(buf, off);
+            case STATS:
+                Stats s = decodeStats(buf, off);
+                return s == null ? new Stats(histogram, bitShift) : s;
+            default:
+                throw new IllegalStateException("map " + name + " holds raw values");
+        }
+    }
+
+    /** The sum over CPUs of the s64 value. */
+    public long decodeLong(byte[] buf, int off) {
+        long sum = 0;
+        for (int c = 0; c < slots; c++) {
+            sum += (long) S64.get(buf, off + c * stride);
+        }
+        return sum;
+    }
+
+    /** The string of CPU 0's slot (strings are never per-CPU in practice). */
+    public String decodeString(byte[] buf, int off) {
+        return KeyCodec.cString(buf, off, layout.size());
+    }
+
+    /** The statistics folded over CPUs, or null when no CPU has added a value. */
+    public Stats decodeStats(byte[] buf, int off) {
+        StatsLayout sl = layout.stats();
+        List<Stats> parts = new ArrayList<>(slots);
+        for (int c = 0; c < slots; c++) {
+            int base = off + c * stride;
+            long count = (long) S64.get(buf, base + StatsLayout.COUNT);
+            if (count == 0) {
+                continue;
+            }
+            long sum = (long) S64.get(buf, base + StatsLayout.SUM);
+            long sumSquares = (long) S64.get(buf, base + StatsLayout.SUM_SQUARES);
+            long[] buckets = new long[sl.buckets()];
+            for (int b = 0; b < buckets.length; b++) {
+                buckets[b] = (long) S64.get(buf, base + sl.bucketOffset(b));
+            }
+            long avgS = div64(sum << bitShift, count);
+            parts.add(Stats.ofCpu(histogram, bitShift, count, sum, (long) S64.get(buf, base + StatsLayout.MIN),
+                    (long) S64.get(buf, base + StatsLayout.MAX), avgS, 0, varianceS(count, sum, sumSquares),
+                    buckets));
+        }
+        return parts.isEmpty() ? null : Stats.aggregate(parts);
+    }
+
+    /**
+     * One CPU's scaled variance from its count, sum and sum of squares: what stap's running
+     * (Welford) update arrives at, computed exactly: (n·Σx² − (Σx)²)·4^shift / (n·(n−1)).
+     */
+    private long varianceS(long count, long sum, long sumSquares) {
+        if (count < 2) {
+            return 0;
+        }
+        BigInteger n = BigInteger.valueOf(count);
+        BigInteger s = BigInteger.valueOf(sum);
+        BigInteger m2 = n.multiply(BigInteger.valueOf(sumSquares)).subtract(s.multiply(s)).shiftLeft(2 * bitShift);
+        return m2.divide(n.multiply(n.subtract(BigInteger.ONE))).longValue();
+    }
+
+    /** Writes {@code value} on CPU 0's slot and zeroes everything else. */
+    public void encode(Object value, byte[] buf) {
+        Arrays.fill(buf, 0, bufferSize(), (byte) 0);
+        switch (layout.kind()) {
+            case LONG:
+                if (!(value instanceof Long l)) {
+                    throw new IllegalArgumentException(name + " holds long values, got " + value);
+                }
+                S64.set(buf, 0, (long) l);
+                break;
+            case STRING:
+                if (!(value instanceof String s)) {
+                    throw new IllegalArgumentException(name + " holds string values, got " + value);
+                }
+                byte[] b = Utf8.encode(Utf8.truncate(s, layout.size() - 1));
+                System.arraycopy(b, 0, buf, 0, b.length);
+                break;
+            default:
+                throw new IllegalArgumentException(name + " holds " + layout.kind() + " values; they cannot be assigned");
+        }
+    }
+
+    /** Adds {@code delta} to CPU 0's slot of a long value; returns the new sum over CPUs. */
+    public long addLong(byte[] buf, long delta) {
+        if (layout.kind() != MapDef.ValueLayout.Kind.LONG) {
+            throw new IllegalArgumentException(name + " does not hold longs");
+        }
+        S64.set(buf, 0, (long) S64.get(buf, 0) + delta);
+        return decodeLong(buf, 0);
+    }
+
+    /** {@code <<< value} into CPU 0's slot of a statistics value. */
+    public void addStat(byte[] buf, long value) {
+        if (layout.kind() != MapDef.ValueLayout.Kind.STATS) {
+            throw new IllegalArgumentException(name + " is not statistics");
+        }
+        long count = (long) S64.get(buf, StatsLayout.COUNT);
+        long min = (long) S64.get(buf, StatsLayout.MIN);
+        long max = (long) S64.get(buf, StatsLayout.MAX);
+        S64.set(buf, StatsLayout.COUNT, count + 1);
+        S64.set(buf, StatsLayout.SUM, (long) S64.get(buf, StatsLayout.SUM) + value);
+        S64.set(buf, StatsLayout.MIN, count == 0 || value < min ? value : min);
+        S64.set(buf, StatsLayout.MAX, count == 0 || value > max ? value : max);
+        S64.set(buf, StatsLayout.SUM_SQUARES, (long) S64.get(buf, StatsLayout.SUM_SQUARES) + value * value);
+        int bucket = histogram.bucketOf(value);
+        if (bucket >= 0) {
+            int at = layout.stats().bucketOffset(bucket);
+            S64.set(buf, at, (long) S64.get(buf, at) + 1);
+        }
+    }
+
+    /** An empty statistic of this global's shape. */
+    public Stats emptyStats() {
+        return new Stats(histogram, bitShift);
+    }
+
+    /** stap's {@code _stp_div64}: truncation toward zero, 0 for a zero divisor. */
+    private static long div64(long x, long y) {
+        return y == 0 ? 0 : y == -1 ? -x : x / y;
+    }
+}

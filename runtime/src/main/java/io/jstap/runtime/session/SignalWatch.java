@@ -1,0 +1,60 @@
+package io.jstap.runtime.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGINT, SIGTERM and SIGHUP end the run the orderly way (end probes, display, cleanup), as stapio's
+ * signal thread does. Repeated signals while it is ending interrupt the thread running userspace probes,
+ * so a Ctrl-C-mashing user gets out of a long end probe. A signal the platform does not offer (or the JVM
+ * reserves) is skipped. {@link #close()} restores the previous handlers.
+ */
+final class SignalWatch implements AutoCloseable {
+
+    private static final String[] SIGNALS = {"INT", "TERM", "HUP"};
+
+    private final List<Signal> signals = new ArrayList<>();
+    private final List<SignalHandler> previous = new ArrayList<>();
+
+    private SignalWatch() {
+    }
+
+    static SignalWatch install(RunControl control, Thread probeThread) {
+        SignalWatch w = new SignalWatch();
+        int[] repeats = new int[1];
+        for (String name : SIGNALS) {
+            try {
+                Signal s = new Signal(name);
+                SignalHandler old = Signal.handle(s, sig -> {
+                    if (!control.signal("SIG" + sig.getName())) {
+                        synchronized (repeats) {
+                            if (++repeats[0] >= 2) {
+                                probeThread.interrupt();
+                            }
+                        }
+                    }
+                });
+                w.signals.add(s);
+                w.previous.add(old);
+            } catch (IllegalArgumentException e) {
+                // not available here (or reserved by the JVM): nothing to watch
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < signals.size(); i++) {
+            try {
+                Signal.handle(signals.get(i), previous.get(i));
+            } catch (IllegalArgumentException e) {
+                // cannot happen for a signal we could handle before
+            }
+        }
+        signals.clear();
+        previous.clear();
+    }
+}
