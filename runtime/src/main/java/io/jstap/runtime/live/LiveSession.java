@@ -1,0 +1,493 @@
+package io.jstap.runtime.live;
+
+import io.jstap.compiler.diag.Diagnostic;
+import io.jstap.compiler.exec.MapStore;
+import io.jstap.compiler.exec.RuntimeLimits;
+import io.jstap.compiler.ir.GlobalDecl;
+import io.jstap.compiler.parse.PreprocessorContext;
+import io.jstap.runtime.kernel.KernelResources;
+import io.jstap.runtime.output.Output;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A live SystemTap session, the engine of the REPL (no terminal here). Input is evaluated JShell-style:
+ * declarations (globals, probes, functions, probe aliases, macros) become snippets of the session, and after
+ * every change the whole snippet set is recompiled and hot-reloaded as one transaction (DESIGN §5); a
+ * statement or expression runs at once in userspace against the live globals. Every operation returns
+ * {@link SnippetEvent}s; nothing is printed here except what probes print, which goes to the
+ * {@link Output} asynchronously.
+ *
+ * <p>Methods are serialised; {@link #interrupt()} may be called from any thread while {@link #eval} runs.
+ */
+public final class LiveSession implements AutoCloseable {
+
+    private final PreprocessorContext pp;
+    private final LiveOptions options;
+    private final OutputSwitch out;
+    private final Engine engine;
+    private final SnippetSplitter splitter;
+    private final StatementRunner statements;
+    private final List<Snippet> all = new ArrayList<>();
+    private final Map<Integer, Snippet.Status> status = new HashMap<>();
+    private final List<String> history = new ArrayList<>();
+    private final Map<Integer, long[]> lastSample = new HashMap<>();
+    private List<Snippet> active = List.of();
+    private int nextId = 1;
+    private boolean closed;
+
+    /**
+     * @param compiler the compiler facade over the machine's probe catalog
+     * @param pp       what {@code %( %)} conditions test (the running kernel)
+     * @param output   where probes' output, warnings and errors go (called from other threads)
+     * @param options  limits and display settings; {@code :set} changes them
+     */
+    public LiveSession(ModuleCompiler compiler, PreprocessorContext pp, Output output, LiveOptions options) {
+        this.pp = pp;
+        this.options = options;
+        this.out = new OutputSwitch(output);
+        this.engine = new Engine(compiler, out, new KernelResources(), options.limits());
+        this.splitter = new SnippetSplitter(pp);
+        this.statements = new StatementRunner(engine);
+    }
+
+    /** Evaluates one complete piece of input (the REPL's Enter). Empty input gives no events. */
+    public synchronized List<SnippetEvent> eval(String input) {
+        ensureOpen();
+        if (!input.isBlank()) {
+            history.add(input);
+        }
+        return evalInput(input, null);
+    }
+
+    private List<SnippetEvent> evalInput(String input, Snippet replacing) {
+        SnippetSplitter.Split split = splitter.split(input, macros(), nextId);
+        if (split.failed()) {
+            Snippet s = add(new Snippet(nextId, guessKind(input), "", withNewline(input)));
+            status.put(s.id(), Snippet.Status.REJECTED);
+            return List.of(new SnippetEvent(s, null, Snippet.Status.REJECTED, null, null, null, split.diagnostics(),
+                    List.of()));
+        }
+        if (split.drafts().isEmpty()) {
+            return replacing == null ? List.of() : drop(replacing);
+        }
+        if (split.statement()) {
+            if (replacing != null) {
+                throw new IllegalArgumentException("#" + replacing.id() + " is a declaration; the new text is not");
+            }
+            return runStatement(split.drafts().get(0));
+        }
+        return declare(split.drafts(), replacing);
+    }
+
+    private List<Snippet> macros() {
+        return active.stream().filter(s -> s.kind() == Snippet.Kind.MACRO).toList();
+    }
+
+    private Snippet add(Snippet s) {
+        all.add(s);
+        nextId = Math.max(nextId, s.id() + 1);
+        return s;
+    }
+
+    private static String withNewline(String s) {
+        return s.endsWith("\n") ? s : s + "\n";
+    }
+
+    private static Snippet.Kind guessKind(String input) {
+        String t = input.stripLeading();
+        if (t.startsWith("global") || t.startsWith("private global")) {
+            return Snippet.Kind.GLOBAL;
+        }
+        if (t.startsWith("function") || t.startsWith("private function")) {
+            return Snippet.Kind.FUNCTION;
+        }
+        if (t.startsWith("@define")) {
+            return Snippet.Kind.MACRO;
+        }
+        return t.startsWith("probe") ? Snippet.Kind.PROBE : Snippet.Kind.STATEMENT;
+    }
+
+    private List<SnippetEvent> runStatement(SnippetSplitter.Draft d) {
+        Snippet s = add(new Snippet(nextId, d.kind(), "", withNewline(d.text())));
+        StatementRunner.Result r = statements.run(active, s, d.histogram(), options.limits());
+        Snippet.Status st = r.compiled() ? Snippet.Status.EXECUTED : Snippet.Status.REJECTED;
+        status.put(s.id(), st);
+        if (r.ranAs() != s.kind()) {
+            s = new Snippet(s.id(), r.ranAs(), s.name(), s.source());
+            all.set(all.size() - 1, s);
+        }
+        return List.of(new SnippetEvent(s, null, st, null, r.value(), r.error(), r.diagnostics(), List.of()));
+    }
+
+    private List<SnippetEvent> declare(List<SnippetSplitter.Draft> drafts, Snippet replacing) {
+        List<Snippet> next = new ArrayList<>(active);
+        int insertAt = replacing == null ? -1 : next.indexOf(replacing);
+        if (replacing != null) {
+            next.remove(replacing);
+        }
+        Map<Snippet, Snippet> overwritten = new LinkedHashMap<>();
+        List<Snippet> created = new ArrayList<>();
+        int id = nextId;
+        for (SnippetSplitter.Draft d : drafts) {
+            Snippet s = new Snippet(id++, d.kind(), d.name(), withNewline(d.text()));
+            created.add(s);
+            Snippet old = d.kind().replacedByName() ? sameName(next, s) : null;
+            if (old != null) {
+                next.set(next.indexOf(old), s);
+                overwritten.put(old, s);
+            } else if (insertAt >= 0) {
+                next.add(insertAt++, s);
+            } else {
+                next.add(s);
+            }
+        }
+        created.forEach(this::add);
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        created.forEach(s -> ids.add(s.id()));
+        Engine.Outcome o = engine.apply(next, ids, options.limits());
+        if (!o.ok()) {
+            return rejected(created, o);
+        }
+        active = List.copyOf(next);
+        List<SnippetEvent> events = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Snippet s = created.get(i);
+            List<String> notices = new ArrayList<>();
+            overwritten.forEach((was, now) -> {
+                if (now == s) {
+                    notices.add("replaced " + was.kind() + " " + was.name() + " (#" + was.id() + ")");
+                }
+            });
+            notices.addAll(o.notices().getOrDefault(s.id(), List.of()));
+            if (i == 0) {
+                notices.addAll(o.general());
+            }
+            Snippet.Status now = overwritten.containsKey(s) ? Snippet.Status.OVERWRITTEN : Snippet.Status.VALID;
+            status.put(s.id(), now);
+            events.add(new SnippetEvent(s, null, now, overwritten.get(s), null, null, diagnosticsOf(o.diagnostics(),
+                    created, s), notices));
+        }
+        overwritten.forEach((was, now) -> {
+            if (!created.contains(was)) {
+                status.put(was.id(), Snippet.Status.OVERWRITTEN);
+                events.add(new SnippetEvent(was, Snippet.Status.VALID, Snippet.Status.OVERWRITTEN, now, null, null,
+                        List.of(), List.of()));
+            }
+        });
+        if (replacing != null) {
+            status.put(replacing.id(), Snippet.Status.DROPPED);
+            events.add(new SnippetEvent(replacing, Snippet.Status.VALID, Snippet.Status.DROPPED, created.get(0), null,
+                    null, List.of(), List.of()));
+        }
+        return events;
+    }
+
+    private static Snippet sameName(List<Snippet> snippets, Snippet s) {
+        for (Snippet o : snippets) {
+            if (o.kind() == s.kind() && o.name().equals(s.name())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private List<SnippetEvent> rejected(List<Snippet> created, Engine.Outcome o) {
+        List<SnippetEvent> events = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Snippet s = created.get(i);
+            status.put(s.id(), Snippet.Status.REJECTED);
+            boolean gets = o.errorSnippet() == s.id() || (i == 0 && created.stream().noneMatch(c -> c.id() == o.errorSnippet()));
+            events.add(new SnippetEvent(s, null, Snippet.Status.REJECTED, null, null, gets ? o.error() : null,
+                    diagnosticsOf(o.diagnostics(), created, s), List.of()));
+        }
+        return events;
+    }
+
+    /** The diagnostics located in {@code s}; the first snippet of an input also gets those located elsewhere. */
+    private static List<Diagnostic> diagnosticsOf(List<Diagnostic> diags, List<Snippet> created, Snippet s) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : diags) {
+            String where = d.span() == null ? "" : d.span().source().name();
+            boolean inCreated = created.stream().anyMatch(c -> c.sourceName().equals(where));
+            if (where.equals(s.sourceName()) || (!inCreated && s == created.get(0))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The running snippets {@code ref} names: {@code 3} or {@code #3}, or a global, function, macro or
+     * alias name, or probe points as written. Empty when none does.
+     */
+    public synchronized List<Snippet> find(String ref) {
+        String r = ref.strip();
+        String num = r.startsWith("#") ? r.substring(1) : r;
+        if (!num.isEmpty() && num.chars().allMatch(Character::isDigit)) {
+            int id;
+            try {
+                id = Integer.parseInt(num);
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+            return active.stream().filter(s -> s.id() == id).toList();
+        }
+        return active.stream().filter(s -> s.name().equals(r)).toList();
+    }
+
+    /** The one running snippet {@code ref} names; IllegalArgumentException saying why there is not one. */
+    public synchronized Snippet findOne(String ref) {
+        List<Snippet> found = find(ref);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no snippet " + ref + " (see :list)");
+        }
+        if (found.size() > 1) {
+            StringBuilder ids = new StringBuilder();
+            found.forEach(s -> ids.append(" #").append(s.id()));
+            throw new IllegalArgumentException(ref + " names several snippets:" + ids + "; give the number");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Removes a running snippet. Refused (with the compiler's diagnostics and the snippet still VALID) when
+     * the rest of the session needs it, e.g. a function a probe calls.
+     */
+    public synchronized List<SnippetEvent> drop(Snippet s) {
+        ensureOpen();
+        if (!active.contains(s)) {
+            throw new IllegalArgumentException("#" + s.id() + " is not part of the session");
+        }
+        List<Snippet> next = new ArrayList<>(active);
+        next.remove(s);
+        Engine.Outcome o = engine.apply(next, java.util.Set.of(), options.limits());
+        if (!o.ok()) {
+            String why = o.error() != null ? o.error() : "the rest of the session needs it";
+            return List.of(new SnippetEvent(s, Snippet.Status.VALID, Snippet.Status.VALID, null, null,
+                    "#" + s.id() + " not dropped: " + why, o.diagnostics(), List.of()));
+        }
+        active = List.copyOf(next);
+        status.put(s.id(), Snippet.Status.DROPPED);
+        List<String> notices = new ArrayList<>(o.general());
+        if (s.kind() == Snippet.Kind.PROBE) {
+            notices.add(0, "probe #" + s.id() + " detached");
+        }
+        return List.of(new SnippetEvent(s, Snippet.Status.VALID, Snippet.Status.DROPPED, null, null, null, List.of(),
+                notices));
+    }
+
+    /**
+     * Replaces a running snippet by new text ({@code :edit}): one transaction, so on failure the old snippet
+     * keeps running. Empty text drops it.
+     */
+    public synchronized List<SnippetEvent> replace(Snippet s, String text) {
+        ensureOpen();
+        if (!active.contains(s)) {
+            throw new IllegalArgumentException("#" + s.id() + " is not part of the session");
+        }
+        return evalInput(text, s);
+    }
+
+    /** Evaluates a script file's text as declarations ({@code :load}); it is not added to the history. */
+    public synchronized List<SnippetEvent> load(String text) {
+        ensureOpen();
+        return evalInput(text, null);
+    }
+
+    /** Drops every snippet and unloads everything, without running end probes. */
+    public synchronized List<SnippetEvent> reset() {
+        ensureOpen();
+        engine.reset(options.limits());
+        List<SnippetEvent> events = new ArrayList<>();
+        for (Snippet s : active) {
+            status.put(s.id(), Snippet.Status.DROPPED);
+            events.add(new SnippetEvent(s, Snippet.Status.VALID, Snippet.Status.DROPPED, null, null, null, List.of(),
+                    List.of()));
+        }
+        active = List.of();
+        lastSample.clear();
+        return events;
+    }
+
+    /**
+     * Changes a setting ({@code :set}); returns notices. A new limit recompiles and reloads the session and
+     * is refused, with nothing changed, if that fails. IllegalArgumentException carries the reason.
+     */
+    public synchronized List<String> set(String name, String value) {
+        ensureOpen();
+        LiveOptions.Option o = LiveOptions.find(name);
+        if (o == null) {
+            throw new IllegalArgumentException("no setting " + name + "; :show lists them");
+        }
+        switch (o.name()) {
+            case LiveOptions.OUTPUT:
+                return redirect(value);
+            case LiveOptions.COLOUR:
+            case LiveOptions.TIMESTAMPS:
+                options.setFlag(o.name(), value);
+                return List.of();
+            default:
+                return setLimit(o.name(), value);
+        }
+    }
+
+    private List<String> redirect(String value) {
+        boolean terminal = value.equals("terminal") || value.equals("-");
+        try {
+            out.redirect(terminal ? null : Path.of(value));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot write to " + value + ": " + Reloader.message(e));
+        }
+        options.outputFile(terminal ? null : value);
+        return List.of(terminal ? "probe output goes to the terminal" : "probe output is appended to " + value);
+    }
+
+    private List<String> setLimit(String name, String value) {
+        RuntimeLimits next = options.limitsWith(name, value);
+        List<String> notices = new ArrayList<>();
+        if (!active.isEmpty()) {
+            Engine.Outcome o = engine.apply(active, java.util.Set.of(), next);
+            if (!o.ok()) {
+                StringBuilder why = new StringBuilder(name + " not changed:");
+                o.diagnostics().forEach(d -> why.append('\n').append(d.render().stripTrailing()));
+                if (o.error() != null) {
+                    why.append('\n').append(o.error());
+                }
+                throw new IllegalArgumentException(why.toString());
+            }
+            notices.addAll(o.general());
+        }
+        options.limits(next);
+        return notices;
+    }
+
+    /** Interrupts a running statement (the REPL's Ctrl-C); false if none is running. */
+    public boolean interrupt() {
+        return statements.interrupt();
+    }
+
+    /** Detaches every kernel probe and stops timers; maps and values stay. */
+    public synchronized void pause() {
+        ensureOpen();
+        engine.pause();
+    }
+
+    /** Attaches everything again; returns why some probe could not be attached, or null. */
+    public synchronized String resume() {
+        ensureOpen();
+        return engine.resume();
+    }
+
+    public synchronized boolean paused() {
+        return engine.paused();
+    }
+
+    /** The running declaration snippets, in module order. */
+    public synchronized List<Snippet> snippets() {
+        return active;
+    }
+
+    /** Every snippet ever entered, by id. */
+    public synchronized List<Snippet> allSnippets() {
+        return List.copyOf(all);
+    }
+
+    public synchronized Snippet.Status status(Snippet s) {
+        return status.get(s.id());
+    }
+
+    /** Inputs in the order they were evaluated. */
+    public synchronized List<String> history() {
+        return List.copyOf(history);
+    }
+
+    /** The running snippets as one runnable script ({@code :save}). */
+    public synchronized String script() {
+        StringBuilder sb = new StringBuilder();
+        for (Snippet s : active) {
+            sb.append(s.source());
+        }
+        return sb.toString();
+    }
+
+    /** The globals of the session now: the running store, or an empty heap store before anything runs. */
+    public synchronized MapStore store() {
+        Generation g = engine.generation();
+        return g != null ? g.store() : engine.carrier().heap();
+    }
+
+    /** The declaration of a global the running code knows, if any. */
+    public synchronized Optional<GlobalDecl> global(String name) {
+        MapStore st = store();
+        try {
+            return Optional.of(st.decl(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every declared global with its type, size and storage ({@code :globals}). */
+    public synchronized List<GlobalView> globals() {
+        return Views.globals(active, engine);
+    }
+
+    /** Every probe snippet with its points, attachments, hits and errors ({@code :probes}). */
+    public synchronized List<ProbeView> probes() {
+        return Views.probes(active, engine, lastSample);
+    }
+
+    public LiveOptions options() {
+        return options;
+    }
+
+    /**
+     * Called once when a probe or statement calls {@code exit()}. It runs on the thread that saw the exit
+     * (possibly the output reader), so it must only signal the REPL to quit, never call {@link #close()}.
+     */
+    public void onExit(Runnable r) {
+        engine.onExit(r);
+    }
+
+    public boolean exitRequested() {
+        return engine.exitRequested();
+    }
+
+    /** The kernel scope of the session (for tests and diagnostics). */
+    public KernelResources resources() {
+        return engine.resources();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the session is closed");
+        }
+    }
+
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    /**
+     * {@code :quit}: detaches everything, delivers the remaining output, runs end probes once with stap's
+     * display of unread globals, and releases every kernel object. Closing twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            engine.shutdown();
+        } finally {
+            out.close();
+        }
+    }
+}
