@@ -139,6 +139,10 @@ public final class AstPrinter {
 
     private static final ExprPrinter EXPR = new ExprPrinter();
 
+    /** Operators a prefix operator and the first character of its operand would lex as. */
+    private static final java.util.Set<String> TWO_CHAR_OPS = java.util.Set.of("--", "++", "-=", "+=", "->", "!~",
+            "!=", "&&", "&=");
+
     /** Expressions, parenthesising an operand only where stap would otherwise group it differently. */
     private static final class ExprPrinter implements ExprVisitor<String> {
 
@@ -199,8 +203,8 @@ public final class AstPrinter {
 
         @Override public String visitUnary(Unary e) {
             String operand = at(e.operand(), e.op() == UnOp.ADDRESS_OF ? PRIMARY : UNARY);
-            // "- -x", not "--x" (a decrement).
-            String sep = !operand.isEmpty() && operand.charAt(0) == e.op().symbol.charAt(0) ? " " : "";
+            // "- -x", not "--x" (a decrement); "! ~x", not "!~x" (a regex match).
+            String sep = !operand.isEmpty() && TWO_CHAR_OPS.contains(e.op().symbol + operand.charAt(0)) ? " " : "";
             return e.op().symbol + sep + operand;
         }
 

@@ -26,7 +26,17 @@ public record MapDef(String name, MapKind kind, int keySize, int valueSize, int 
         keyFields = List.copyOf(keyFields);
     }
 
-    public enum MapKind { HASH, PERCPU_HASH, ARRAY, PERCPU_ARRAY, RINGBUF }
+    /**
+     * BPF map types. LRU_HASH / LRU_PERCPU_HASH hold wrapping globals ({@code global x%}): when full, the
+     * kernel evicts a least recently used element instead of failing the insert.
+     */
+    public enum MapKind { HASH, PERCPU_HASH, ARRAY, PERCPU_ARRAY, RINGBUF, LRU_HASH, LRU_PERCPU_HASH }
+
+    /** Byte offsets of the u64 settings in the value of the {@link Role#CONFIG} map. */
+    public static final int CONFIG_TARGET = 0;
+    /** Nanoseconds to add to CLOCK_BOOTTIME ({@code ktime_get_boot_ns}) to get the epoch time of day. */
+    public static final int CONFIG_BOOT_TO_EPOCH_NS = 8;
+    public static final int CONFIG_SIZE = 16;
 
     public enum Role {
         /** A script global. */
@@ -36,7 +46,13 @@ public record MapDef(String name, MapKind kind, int keySize, int valueSize, int 
         /** The ring buffer carrying printf, exit, error and warning records to the runtime. */
         OUTPUT,
         /** Per-CPU u64 counters of records the ring buffer could not take (index 0), and other tallies. */
-        COUNTERS
+        COUNTERS,
+        /**
+         * A one-entry ARRAY of u64 settings the runtime writes before attaching (kernel code only reads it):
+         * {@code target()} at {@link #CONFIG_TARGET}, the boot-to-epoch clock offset at
+         * {@link #CONFIG_BOOT_TO_EPOCH_NS}.
+         */
+        CONFIG
     }
 
     /** A field of a key: its type, byte offset and width. */
@@ -68,7 +84,7 @@ public record MapDef(String name, MapKind kind, int keySize, int valueSize, int 
     }
 
     public boolean perCpu() {
-        return kind == MapKind.PERCPU_HASH || kind == MapKind.PERCPU_ARRAY;
+        return kind == MapKind.PERCPU_HASH || kind == MapKind.PERCPU_ARRAY || kind == MapKind.LRU_PERCPU_HASH;
     }
 
     public boolean isScalar() {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** A catalog built from values, for tests and for tools that run without a kernel. */
-public final class FixedProbeCatalog implements ProbeCatalog {
+public class FixedProbeCatalog implements ProbeCatalog {
 
     private final Map<String, TracepointFormat> tracepoints = new TreeMap<>();
     private final Map<String, List<String>> binaries = new TreeMap<>();

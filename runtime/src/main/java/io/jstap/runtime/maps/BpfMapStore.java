@@ -134,6 +134,8 @@ public final class BpfMapStore implements MapStore {
             if (e.errno() != Errno.E2BIG || t.scalar()) {
                 throw e;
             }
+            // LRU maps (how the code generator keeps wrapping globals) evict by themselves; a plain hash
+            // holding a wrapping global gives up an element here
             if (!t.decl.wrap() || !evictOne(t)) {
                 throw new MapFullException(t.decl.name(), t.def.maxEntries());
             }
@@ -249,8 +251,12 @@ public final class BpfMapStore implements MapStore {
         if (t.scalar()) {
             t.keys.encode(List.of(), t.key);
             t.keyMem.write(0, t.key, 0, t.key.length);
-            java.util.Arrays.fill(t.value, (byte) 0);
-            store(t);
+            if (t.def.kind() == MapDef.MapKind.ARRAY || t.def.kind() == MapDef.MapKind.PERCPU_ARRAY) {
+                java.util.Arrays.fill(t.value, (byte) 0);
+                store(t);
+            } else {
+                bpf.delete(t.map.fd(), t.keyMem); // a scalar statistic kept as a one-element hash
+            }
             return;
         }
         for (byte[] k : t.map.keys()) {

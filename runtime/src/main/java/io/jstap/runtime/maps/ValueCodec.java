@@ -8,7 +8,6 @@ import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.StatsLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +86,7 @@ public final class ValueCodec {
         return KeyCodec.cString(buf, off, layout.size());
     }
 
-    /** The statistics folded over CPUs, or null when no CPU has added a value. */
+    /** The statistics folded over CPUs (stap's fold of each CPU's {@code stat_data}), or null when empty. */
     public Stats decodeStats(byte[] buf, int off) {
         StatsLayout sl = layout.stats();
         List<Stats> parts = new ArrayList<>(slots);
@@ -97,32 +96,16 @@ public final class ValueCodec {
             if (count == 0) {
                 continue;
             }
-            long sum = (long) S64.get(buf, base + StatsLayout.SUM);
-            long sumSquares = (long) S64.get(buf, base + StatsLayout.SUM_SQUARES);
             long[] buckets = new long[sl.buckets()];
             for (int b = 0; b < buckets.length; b++) {
                 buckets[b] = (long) S64.get(buf, base + sl.bucketOffset(b));
             }
-            long avgS = div64(sum << bitShift, count);
-            parts.add(Stats.ofCpu(histogram, bitShift, count, sum, (long) S64.get(buf, base + StatsLayout.MIN),
-                    (long) S64.get(buf, base + StatsLayout.MAX), avgS, 0, varianceS(count, sum, sumSquares),
-                    buckets));
+            parts.add(Stats.ofCpu(histogram, bitShift, count, (long) S64.get(buf, base + StatsLayout.SUM),
+                    (long) S64.get(buf, base + StatsLayout.MIN), (long) S64.get(buf, base + StatsLayout.MAX),
+                    (long) S64.get(buf, base + StatsLayout.AVG_S), (long) S64.get(buf, base + StatsLayout.M2),
+                    (long) S64.get(buf, base + StatsLayout.VARIANCE_S), buckets));
         }
         return parts.isEmpty() ? null : Stats.aggregate(parts);
-    }
-
-    /**
-     * One CPU's scaled variance from its count, sum and sum of squares: what stap's running
-     * (Welford) update arrives at, computed exactly: (n·Σx² − (Σx)²)·4^shift / (n·(n−1)).
-     */
-    private long varianceS(long count, long sum, long sumSquares) {
-        if (count < 2) {
-            return 0;
-        }
-        BigInteger n = BigInteger.valueOf(count);
-        BigInteger s = BigInteger.valueOf(sum);
-        BigInteger m2 = n.multiply(BigInteger.valueOf(sumSquares)).subtract(s.multiply(s)).shiftLeft(2 * bitShift);
-        return m2.divide(n.multiply(n.subtract(BigInteger.ONE))).longValue();
     }
 
     /** Writes {@code value} on CPU 0's slot and zeroes everything else. */
@@ -156,19 +139,37 @@ public final class ValueCodec {
         return decodeLong(buf, 0);
     }
 
-    /** {@code <<< value} into CPU 0's slot of a statistics value. */
+    /**
+     * {@code <<< value} into CPU 0's slot, as stap's {@code __stp_stat_add} (and the kernel code) does:
+     * count, sum, extremes, the Welford running mean and deviations with stap's 32-bit delta, the bucket.
+     */
     public void addStat(byte[] buf, long value) {
         if (layout.kind() != MapDef.ValueLayout.Kind.STATS) {
             throw new IllegalArgumentException(name + " is not statistics");
         }
         long count = (long) S64.get(buf, StatsLayout.COUNT);
-        long min = (long) S64.get(buf, StatsLayout.MIN);
-        long max = (long) S64.get(buf, StatsLayout.MAX);
-        S64.set(buf, StatsLayout.COUNT, count + 1);
-        S64.set(buf, StatsLayout.SUM, (long) S64.get(buf, StatsLayout.SUM) + value);
-        S64.set(buf, StatsLayout.MIN, count == 0 || value < min ? value : min);
-        S64.set(buf, StatsLayout.MAX, count == 0 || value > max ? value : max);
-        S64.set(buf, StatsLayout.SUM_SQUARES, (long) S64.get(buf, StatsLayout.SUM_SQUARES) + value * value);
+        long scaled = value << bitShift;
+        if (count == 0) {
+            S64.set(buf, StatsLayout.COUNT, 1L);
+            S64.set(buf, StatsLayout.SUM, value);
+            S64.set(buf, StatsLayout.MIN, value);
+            S64.set(buf, StatsLayout.MAX, value);
+            S64.set(buf, StatsLayout.AVG_S, scaled);
+            S64.set(buf, StatsLayout.M2, 0L);
+        } else {
+            count++;
+            S64.set(buf, StatsLayout.COUNT, count);
+            S64.set(buf, StatsLayout.SUM, (long) S64.get(buf, StatsLayout.SUM) + value);
+            S64.set(buf, StatsLayout.MIN, Math.min(value, (long) S64.get(buf, StatsLayout.MIN)));
+            S64.set(buf, StatsLayout.MAX, Math.max(value, (long) S64.get(buf, StatsLayout.MAX)));
+            long avgS = (long) S64.get(buf, StatsLayout.AVG_S);
+            int delta = (int) (scaled - avgS);
+            avgS += div64(delta, count);
+            long m2 = (long) S64.get(buf, StatsLayout.M2) + delta * (scaled - avgS);
+            S64.set(buf, StatsLayout.AVG_S, avgS);
+            S64.set(buf, StatsLayout.M2, m2);
+            S64.set(buf, StatsLayout.VARIANCE_S, div64(m2, count - 1));
+        }
         int bucket = histogram.bucketOf(value);
         if (bucket >= 0) {
             int at = layout.stats().bucketOffset(bucket);

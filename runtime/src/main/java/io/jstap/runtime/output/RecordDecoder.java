@@ -3,7 +3,6 @@ package io.jstap.runtime.output;
 import io.jstap.compiler.format.FormatException;
 import io.jstap.compiler.format.PrintfFormat;
 import io.jstap.compiler.ir.IrType;
-import io.jstap.compiler.ir.SrcLoc;
 import io.jstap.compiler.module.Module;
 import io.jstap.compiler.module.OutputRecord;
 import io.jstap.runtime.kernel.RecordSink;
@@ -20,11 +19,10 @@ import java.util.List;
  * <li>PRINTF: the record's format applied to its arguments, printed as text.</li>
  * <li>EXIT: asks the run to stop ({@link Control#exitRequested}).</li>
  * <li>ERROR: a run-time error in a kernel probe ({@link Control#runtimeError}). The message is the record's
- * text, or with arguments the text as a printf format over them (so {@code error(msg)} carries
- * {@code "%s near identifier 'error'"} and the message string); the runtime appends
- * {@code " at file:line:col"} from the record's location, giving stap's
+ * text, or with arguments the text as a printf format over them ({@code error(msg)} carries {@code "%s"}
+ * and the string), followed by the token it happened near ({@link OutputRecord#fullMessage}): stap's
  * {@code ERROR: division by 0 near operator '/' at t.stp:3:9}.</li>
- * <li>WARNING: {@code warn(msg)}: the text (or format over the arguments) as a warning, without location.</li>
+ * <li>WARNING: {@code warn(msg)}: the message likewise, as a warning.</li>
  * </ul>
  * Decoding reuses one argument list per record kind (longs in mutable holders, the last decoded string of
  * each slot kept while the bytes repeat), so a record allocates nothing but the text it produces.
@@ -216,20 +214,16 @@ public final class RecordDecoder implements RecordSink {
                 control.exitRequested();
                 break;
             case ERROR:
-                control.runtimeError(withLocation(message(p), p.record.loc()));
+                control.runtimeError(p.record.fullMessage(message(p)));
                 break;
             default:
-                out.warning(message(p));
+                out.warning(p.record.fullMessage(message(p)));
                 break;
         }
     }
 
     private static String message(Plan p) {
         return p.format == null ? p.record.text() : p.format.sprintf(p.args, PrintfFormat.STP_BUFFER_SIZE);
-    }
-
-    private static String withLocation(String message, SrcLoc loc) {
-        return loc == null || loc.line() <= 0 ? message : message + " at " + loc;
     }
 
     private void malformed(String why) {

@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link Module} loaded into the kernel: its maps (by name, as programs reference them), its programs
+ * A {@link Module} loaded into the kernel: its maps (by name, as programs reference them; the CONFIG map
+ * filled, scalar initialisers set), its programs
  * (loaded, verified, not yet attached), then on demand their attachments and the ring buffer reader. It
  * owns one {@link KernelResources} scope, so {@link #close()} releases every fd it made, and a failure
  * while loading releases what was made so far.
@@ -47,11 +48,12 @@ public final class ModuleInstance implements AutoCloseable {
     private final BpfMapStore store;
     private RingBufferReader reader;
 
-    private ModuleInstance(Module module) {
+    private ModuleInstance(Module module, long target) {
         this.module = module;
         this.kr = new KernelResources();
         try {
             createMaps();
+            configure(target);
             this.store = new BpfMapStore(module, maps, kr.bpf());
             initialiseGlobals();
             loadPrograms();
@@ -66,8 +68,29 @@ public final class ModuleInstance implements AutoCloseable {
      * nothing. Throws {@link ModuleLoadException} or a {@link io.jstap.linux.NativeException} with a message
      * for the user, having released everything.
      */
+    public static ModuleInstance load(Module module, long target) {
+        return new ModuleInstance(module, target);
+    }
+
+    /** {@link #load(Module, long)} with no {@code target()} (0). */
     public static ModuleInstance load(Module module) {
-        return new ModuleInstance(module);
+        return load(module, 0);
+    }
+
+    /** Fills the CONFIG map kernel code reads: {@code target()} and the boot-to-epoch clock offset. */
+    private void configure(long target) {
+        MapDef d = module.mapOfRole(MapDef.Role.CONFIG).orElse(null);
+        if (d == null) {
+            return;
+        }
+        if (d.kind() != MapDef.MapKind.ARRAY || d.valueSize() < MapDef.CONFIG_SIZE) {
+            throw new ModuleLoadException("the module's CONFIG map " + d.name() + " is not a " + MapDef.CONFIG_SIZE
+                    + "-byte one-entry array (a compiler bug)", null);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(d.valueSize()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(MapDef.CONFIG_TARGET, target);
+        b.putLong(MapDef.CONFIG_BOOT_TO_EPOCH_NS, BootClock.bootToEpochNanos());
+        maps.get(d.name()).update(BpfMap.intKey(0), b.array());
     }
 
     private void createMaps() {
@@ -90,6 +113,10 @@ public final class ModuleInstance implements AutoCloseable {
                 return MapType.ARRAY;
             case PERCPU_ARRAY:
                 return MapType.PERCPU_ARRAY;
+            case LRU_HASH:
+                return MapType.LRU_HASH;
+            case LRU_PERCPU_HASH:
+                return MapType.LRU_PERCPU_HASH;
             default:
                 return MapType.RINGBUF;
         }

@@ -90,13 +90,13 @@ public final class ScriptRun {
                 return false;
             }
         }
+        long target = command != null ? command.pid() : options.targetPid() != null ? options.targetPid() : 0;
         try {
-            instance = ModuleInstance.load(module);
+            instance = ModuleInstance.load(module, target);
         } catch (RuntimeException e) {
             control.fatal(message(e));
             return false;
         }
-        long target = command != null ? command.pid() : options.targetPid() != null ? options.targetPid() : 0;
         Interpreter interp = new Interpreter(module.ir(), instance.store(), out.asSink(), module.limits(),
                 new JvmHostContext(target));
         probes = new UserProbes(module, interp, control);

@@ -43,7 +43,7 @@ class ValueCodecTest {
         assertEquals("hi", c.decode(buf, 0));
     }
 
-    /** Per-CPU statistics fold like stap's: count, sum, extremes and buckets as one accumulator per CPU. */
+    /** Per-CPU statistics fold like stap's: the same as one stap accumulator per CPU, @variance included. */
     @Test
     void perCpuStatisticsFoldAsStapFolds() {
         MapDef def = Modules.stats("lat", HistogramSpec.LOG, true);
@@ -74,10 +74,11 @@ class ValueCodecTest {
         assertEquals(-5, got.min());
         assertEquals(100, got.max());
         assertEquals(expected.avg(), got.avg());
-        // The map keeps sums of squares, not stap's integer Welford state, so each CPU's part is exact:
-        // cpu0 mean 22, variance 38050/20 = 1902; cpu1 mean 3, variance 288/6 = 48; stap's fold over the
-        // overall mean 14 gives (5*8*8 + 3*11*11 + 4*1902 + 2*48) / 7 = 8387 / 7 = 1198.
-        assertEquals(1198, got.variance());
+        // stap's integer Welford state per CPU, folded: the same rounding as stap's @variance
+        assertEquals(expected.variance(), got.variance());
+        // cpu0: mean_s 20, variance_s 1983; cpu1: 3, 48; overall mean 14:
+        // (5*6*6 + 3*11*11 + 4*1983 + 2*48) / 7 = 8571 / 7 = 1224
+        assertEquals(1224, got.variance());
         assertEquals(Arrays.toString(expected.buckets()), Arrays.toString(got.buckets()));
     }
 }

@@ -40,9 +40,10 @@ class RecordDecoderTest {
             .record(Modules.record(0, Kind.PRINTF, "%s read %d bytes\n", 8 + 16 + 8,
                     new Arg(IrType.STRING, 8, 16), new Arg(IrType.LONG, 24, 8)))
             .record(Modules.record(1, Kind.EXIT, "", 8))
-            .record(new OutputRecord(2, Kind.ERROR, "division by 0 near operator '/'", List.of(), 8,
-                    new SrcLoc("t.stp", 3, 9)))
-            .record(Modules.record(3, Kind.ERROR, "%s near identifier 'error'", 8 + 32, new Arg(IrType.STRING, 8, 32)))
+            .record(new OutputRecord(2, Kind.ERROR, "division by 0", List.of(), 8, new SrcLoc("t.stp", 3, 9),
+                    "operator '/' at t.stp:3:9"))
+            .record(new OutputRecord(3, Kind.ERROR, "%s", List.of(new Arg(IrType.STRING, 8, 32)), 8 + 32,
+                    new SrcLoc("t.stp", 1, 1), "identifier 'error' at t.stp:1:1"))
             .record(Modules.record(4, Kind.WARNING, "%d is odd", 16, new Arg(IrType.LONG, 8, 8)))
             .record(Modules.record(5, Kind.PRINTF, "100%%\n", 8))
             .build();
@@ -112,7 +113,7 @@ class RecordDecoderTest {
     }
 
     @Test
-    void errorsGetTheirLocationAndWarningsDoNot() {
+    void errorsSayWhereTheyHappenedAndWarningsDoNot() {
         deliver(put(Kind.ERROR, 2));
         deliver(put(Kind.ERROR, 3, s("bad input", 32)));
         deliver(put(Kind.WARNING, 4, 7L));

@@ -162,9 +162,16 @@ public final class Modules {
         return a.bind(out).mov(Reg.R0, 0).exit().build();
     }
 
-    public static KernelProbe tracepoint(int id, String name, Program code, String category, String event) {
+    /** A tracepoint probe; {@code ir} is what the program does, as the code generator's source IR. */
+    public static KernelProbe tracepoint(int id, String name, Program code, String category, String event,
+            Stmt... ir) {
         return new KernelProbe(id, name, ProgKind.TRACEPOINT, List.of(new Attach.Tracepoint(category, event)),
-                body(name), code, LOC);
+                body(name, ir), code, LOC);
+    }
+
+    /** {@code global++}: the IR of {@link #counter}. */
+    public static Stmt increment(String global) {
+        return new Stmt.ExprStmt(new Expr.IncDec(gvar(global, IrType.LONG), true, false, LOC));
     }
 
     public static OutputRecord record(int id, OutputRecord.Kind kind, String text, int size, OutputRecord.Arg... args) {

@@ -1,0 +1,80 @@
+package io.jstap.compiler;
+
+import io.jstap.compiler.ast.Script;
+import io.jstap.compiler.diag.Diagnostic;
+import io.jstap.compiler.diag.Diagnostics;
+import io.jstap.compiler.diag.Source;
+import io.jstap.compiler.diag.Span;
+import io.jstap.compiler.lower.LoweredProgram;
+import io.jstap.compiler.lower.Lowering;
+import io.jstap.compiler.module.Module;
+import io.jstap.compiler.parse.ParseResult;
+import io.jstap.compiler.parse.Parser;
+import io.jstap.compiler.probe.ProbeCatalog;
+import io.jstap.compiler.sema.ElabOptions;
+import io.jstap.compiler.sema.ElabResult;
+import io.jstap.compiler.sema.Elaborator;
+import io.jstap.compiler.sema.Program;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compiler's pipeline in one place: parse (pass 1), elaborate (pass 2), lower and build the module
+ * (pass 3). Each pass runs only if the previous one ended without errors. Nothing here makes a syscall.
+ */
+public final class Compiler {
+    public static final int PARSE = 1;
+    public static final int ELABORATE = 2;
+    public static final int TRANSLATE = 3;
+
+    private Compiler() {
+    }
+
+    /**
+     * What a compilation produced up to the pass it stopped at; {@code module} is null unless pass 3
+     * completed without errors.
+     */
+    public record Result(List<Script> scripts, Program program, LoweredProgram lowered, Module module,
+                         Diagnostics diagnostics) {
+        public boolean ok() {
+            return !diagnostics.hasErrors();
+        }
+    }
+
+    /** Compiles {@code sources} (scripts or REPL snippets, in order) through pass {@code lastPass}. */
+    public static Result compile(List<Source> sources, CompileOptions options, ProbeCatalog catalog, int lastPass) {
+        Diagnostics diags = new Diagnostics();
+        List<Script> scripts = new ArrayList<>();
+        Program program = null;
+        LoweredProgram lowered = null;
+        Module module = null;
+        try {
+            for (Source s : sources) {
+                ParseResult r = Parser.parse(s, options.preprocessor());
+                diags.addAll(r.diagnostics());
+                scripts.add(r.script());
+            }
+            if (diags.hasErrors() || lastPass < ELABORATE) {
+                return new Result(scripts, null, null, null, diags);
+            }
+            ElabOptions eo = new ElabOptions(options.includeDirs(), options.defines(), options.scriptArgs(),
+                    options.targetPid());
+            ElabResult er = Elaborator.elaborate(scripts, eo, catalog);
+            diags.addAll(er.diagnostics());
+            program = er.program();
+            if (diags.hasErrors() || lastPass < TRANSLATE) {
+                return new Result(scripts, program, null, null, diags);
+            }
+            lowered = Lowering.lower(program, diags);
+            if (diags.hasErrors()) {
+                return new Result(scripts, program, lowered, null, diags);
+            }
+            module = ModuleAssembly.build(lowered, options, diags, sources);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A compiler bug must still reach the user as a diagnostic, never as a stack trace.
+            diags.add(Diagnostic.semanticError("internal", "internal compiler error: " + e, Span.NONE,
+                    "please report this with the script that caused it"));
+        }
+        return new Result(scripts, program, lowered, diags.hasErrors() ? null : module, diags);
+    }
+}

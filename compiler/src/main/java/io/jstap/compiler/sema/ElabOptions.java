@@ -1,0 +1,32 @@
+package io.jstap.compiler.sema;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What elaboration needs from the command line: tapset directories ({@code -I}), macro definitions
+ * ({@code -D NAME=VALUE}), script arguments ({@code $1}, {@code @1}) and the target process
+ * ({@code -x PID}/{@code -c CMD}; 0 when there is none).
+ */
+public record ElabOptions(List<Path> includeDirs, Map<String, String> defines, List<String> scriptArgs,
+                          long targetPid) {
+
+    public ElabOptions {
+        includeDirs = List.copyOf(includeDirs);
+        defines = Map.copyOf(defines);
+        scriptArgs = List.copyOf(scriptArgs);
+    }
+
+    public static ElabOptions defaults() {
+        return new ElabOptions(List.of(), Map.of(), List.of(), 0);
+    }
+
+    public ElabOptions withScriptArgs(List<String> args) {
+        return new ElabOptions(includeDirs, defines, args, targetPid);
+    }
+
+    public ElabOptions withIncludeDirs(List<Path> dirs) {
+        return new ElabOptions(dirs, defines, scriptArgs, targetPid);
+    }
+}

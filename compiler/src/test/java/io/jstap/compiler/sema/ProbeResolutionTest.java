@@ -1,0 +1,164 @@
+package io.jstap.compiler.sema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ProbeResolutionTest {
+
+    private static List<ProbeTarget> targets(String script) {
+        return Elab.ok(script).probes().stream().flatMap(p -> p.targets().stream()).collect(Collectors.toList());
+    }
+
+    private static ProbeTarget only(String point) {
+        List<ProbeTarget> t = targets("probe " + point + " { }");
+        assertEquals(1, t.size(), t.toString());
+        return t.get(0);
+    }
+
+    @Test
+    void beginEndErrorNever() {
+        assertEquals(new ProbeTarget.Begin(0), only("begin"));
+        assertEquals(new ProbeTarget.Begin(-1), only("begin(-1)"));
+        assertEquals(new ProbeTarget.End(5), only("end(5)"));
+        assertEquals(new ProbeTarget.Error(0), only("error"));
+        assertEquals(new ProbeTarget.Never(), only("never"));
+    }
+
+    @Test
+    void timers() {
+        assertEquals(new ProbeTarget.Timer(2_000_000_000L, 0), only("timer.s(2)"));
+        assertEquals(new ProbeTarget.Timer(2_000_000_000L, 0), only("timer.sec(2)"));
+        assertEquals(new ProbeTarget.Timer(100_000_000L, 10_000_000L), only("timer.ms(100).randomize(10)"));
+        assertEquals(new ProbeTarget.Timer(50_000L, 0), only("timer.us(50)"));
+        assertEquals(new ProbeTarget.Timer(123_456L, 0), only("timer.ns(123456)"));
+        assertEquals(new ProbeTarget.Timer(1_000_000L, 0), only("timer.hz(1000)"));
+        assertEquals(new ProbeTarget.Timer(2 * ProbeFamilies.JIFFY_NS, 0), only("timer.jiffies(2)"));
+        assertEquals(new ProbeTarget.Profile(), only("timer.profile"));
+        assertEquals(new ProbeTarget.Profile(), only("timer.profile.tick"));
+        assertEquals("timer.ms(100).randomize(10)", new ProbeTarget.Timer(100_000_000L, 10_000_000L).pp());
+        assertEquals("timer.ns(123456)", new ProbeTarget.Timer(123_456L, 0).pp());
+    }
+
+    @Test
+    void tracepoints() {
+        ProbeTarget t = only("kernel.trace(\"sched:sched_switch\")");
+        assertTrue(t instanceof ProbeTarget.Tracepoint tp && tp.event().equals("sched_switch")
+                && tp.format().field("prev_comm").isPresent());
+        assertEquals("kernel.trace(\"sched:sched_switch\")", t.pp());
+        // Without a category the event name is matched in every category.
+        assertEquals(t, only("kernel.trace(\"sched_switch\")"));
+        assertEquals(5, targets("probe kernel.trace(\"sched:*\") { }").size());
+        assertEquals(11, targets("probe kernel.trace(\"syscalls:sys_enter_*\") { }").size());
+        assertEquals(2, targets("probe kernel.trace(\"sched:sched_process_ex*\") { }").size());
+    }
+
+    @Test
+    void uprobesAndUsdt() {
+        assertEquals(new ProbeTarget.Uprobe("/bin/bash", "main", false),
+                only("process(\"/bin/bash\").function(\"main\")"));
+        assertEquals(new ProbeTarget.Uprobe("/bin/bash", "main", true),
+                only("process(\"bash\").function(\"main\").return"));
+        assertEquals(new ProbeTarget.Uprobe("/bin/bash", "main", false),
+                only("process(\"/bin/bash\").function(\"main\").call"));
+        assertEquals(List.of(new ProbeTarget.Uprobe("/bin/bash", "xfree", false),
+                new ProbeTarget.Uprobe("/bin/bash", "xmalloc", false)),
+                targets("probe process(\"/bin/bash\").function(\"x*\") { }"));
+        assertEquals(new ProbeTarget.Usdt("/bin/bash", "bash", "readline_start"),
+                only("process(\"/bin/bash\").mark(\"readline_start\")"));
+        assertEquals(new ProbeTarget.ProcessBegin(null), only("process.begin"));
+        assertEquals(new ProbeTarget.ProcessEnd("/bin/bash"), only("process(\"/bin/bash\").end"));
+    }
+
+    @Test
+    void perfEvents() {
+        assertEquals(new ProbeTarget.PerfEvent(1, 0, 1000, "perf.sw.cpu_clock", null),
+                only("perf.sw.cpu_clock.sample(1000)"));
+        assertEquals(new ProbeTarget.PerfEvent(1, 3, ProbeFamilies.DEFAULT_PERF_PERIOD, "perf.sw.context_switches",
+                "/bin/bash"), only("perf.sw.context_switches.process(\"/bin/bash\")"));
+        assertEquals(new ProbeTarget.PerfEvent(1, 2, 10, "perf.type(1).config(2)", null),
+                only("perf.type(1).config(2).sample(10)"));
+        assertEquals(ProbeFamilies.SOFTWARE_EVENTS.size(), targets("probe perf.sw.* { }").size());
+    }
+
+    @Test
+    void kprobesWhereTheKernelHasThem() {
+        ElabResult r = Elab.run("probe kernel.function(\"vfs_read\").return { } probe module(\"ext4\").function(\"ext4_sync_fs\") { }"
+                + " probe kernel.statement(0xffffffff81000000).absolute { }", Elab.KPROBES, ElabOptions.defaults());
+        assertEquals("", r.diagnostics().render());
+        assertEquals(List.of(new ProbeTarget.Kprobe(null, "vfs_read", 0, true),
+                new ProbeTarget.Kprobe("ext4", "ext4_sync_fs", 0, false),
+                new ProbeTarget.Kprobe(null, null, 0xffffffff81000000L, false)),
+                r.program().probes().stream().map(p -> p.targets().get(0)).collect(Collectors.toList()));
+    }
+
+    @Test
+    void kprobesWithoutKprobeSupportExplainWhatToUseInstead() {
+        ElabResult r = Elab.run("probe kernel.function(\"__x64_sys_openat\") { }");
+        assertEquals(List.of("kernel.function probes need kprobes (the 'kprobe' perf PMU, CONFIG_KPROBE_EVENTS),"
+                + " which this kernel does not offer"), Elab.errors(r));
+        assertEquals(List.of("use syscall.openat (or kernel.trace(\"syscalls:sys_enter_openat\")) instead"),
+                r.diagnostics().list().get(0).notes());
+        ElabResult vfs = Elab.run("probe kernel.function(\"vfs_read\") { }");
+        assertTrue(vfs.diagnostics().list().get(0).notes().contains(
+                "use vfs.read, which is built on the read/write syscall tracepoints"));
+    }
+
+    @Test
+    void optionalPointsMayResolveToNothing() {
+        Program p = Elab.ok("probe kernel.function(\"vfs_read\")?, syscall.read { }");
+        assertEquals(1, p.probes().size());
+        assertEquals("kernel.trace(\"syscalls:sys_enter_read\")", p.probes().get(0).targets().get(0).pp());
+        assertEquals(0, Elab.ok("probe nosuch.point?, kernel.trace(\"no:such\")? { } probe begin { }").probes().size() - 1);
+    }
+
+    @Test
+    void sufficientPointsStopTheList() {
+        // Without kprobes the first point fails quietly (! implies ?), so the syscall is used.
+        Program without = Elab.ok("probe kernel.function(\"vfs_read\")!, syscall.read { }");
+        assertEquals(1, without.probes().size());
+        assertTrue(without.probes().get(0).targets().get(0) instanceof ProbeTarget.Tracepoint);
+        // With kprobes the first point resolves and the rest is not looked at.
+        ElabResult with = Elab.run("probe kernel.function(\"vfs_read\")!, syscall.read { }", Elab.KPROBES,
+                ElabOptions.defaults());
+        assertEquals(1, with.program().probes().size());
+        assertEquals(new ProbeTarget.Kprobe(null, "vfs_read", 0, false), with.program().probes().get(0).targets().get(0));
+    }
+
+    @Test
+    void syscallWildcardsMatchEverySyscallOnce() {
+        int syscalls = Elab.CATALOG.syscalls().size();
+        assertEquals(11, syscalls);
+        assertEquals(syscalls, Elab.ok("probe syscall.* { }").probes().size());
+        assertEquals(syscalls, Elab.ok("probe nd_syscall.* { }").probes().size());
+        assertEquals(syscalls, Elab.ok("probe syscall.*.return { }").probes().size());
+        assertEquals(2, Elab.ok("probe syscall.open* { }").probes().size());
+        // newfstat is known by its stap name too, but matched once.
+        assertEquals(1, Elab.ok("probe syscall.*fstat { }").probes().size());
+        assertEquals(1, Elab.ok("probe syscall.fstat { }").probes().size());
+        assertEquals(1, Elab.ok("probe syscall.newfstat { }").probes().size());
+    }
+
+    @Test
+    void targetsShareABodyUnlessItDependsOnThem() {
+        Program shared = Elab.ok("global n probe kernel.trace(\"syscalls:sys_enter_*\") { n++ }");
+        assertEquals(1, shared.probes().size());
+        assertEquals(11, shared.probes().get(0).targets().size());
+        Program split = Elab.ok("global n probe kernel.trace(\"syscalls:sys_enter_*\") { n[pp()]++ }");
+        assertEquals(11, split.probes().size());
+        Program vars = Elab.ok("probe kernel.trace(\"syscalls:sys_enter_*\") { println($$vars) }");
+        assertEquals(11, vars.probes().size());
+    }
+
+    @Test
+    void vfsAliasesSitOnTheSyscalls() {
+        Program p = Elab.ok("probe vfs.read { printf(\"%d %d %d\\n\", file, bytes_to_read, pos) }");
+        assertEquals(List.of("kernel.trace(\"syscalls:sys_enter_read\")", "kernel.trace(\"syscalls:sys_enter_pread64\")"),
+                p.probes().stream().map(r -> r.targets().get(0).pp()).collect(Collectors.toList()));
+        Program ret = Elab.ok("probe vfs.write.return { printf(\"%d %s\\n\", bytes_written, error_str) }");
+        assertEquals(1, ret.probes().size());
+    }
+}
