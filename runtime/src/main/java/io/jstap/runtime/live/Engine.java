@@ -176,11 +176,16 @@ final class Engine {
         Map<Integer, List<String>> out = new HashMap<>();
         points.forEach((id, n) -> {
             String what = paused ? "loaded, not attached (paused): " + n[0] + " point" + (n[0] == 1 ? "" : "s")
-                    : String.format("attached to %d point%s (%d ms)", n[0], n[0] == 1 ? "" : "s",
-                            nanos.get(id) / 1_000_000);
+                    : String.format("attached to %d point%s (%s)", n[0], n[0] == 1 ? "" : "s",
+                            millis(nanos.get(id)));
             out.computeIfAbsent(id, k -> new ArrayList<>()).add("probe #" + id + " " + what);
         });
         return out;
+    }
+
+    static String millis(long nanos) {
+        double ms = nanos / 1e6;
+        return ms < 10 ? String.format("%.1f ms", ms) : String.format("%.0f ms", ms);
     }
 
     /** Opens a reader on the module's ring if it is a new map; returns the reader it replaces (or null). */
