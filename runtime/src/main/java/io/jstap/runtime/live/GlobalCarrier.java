@@ -95,6 +95,16 @@ final class GlobalCarrier {
                 copy(g, moved, heap, notices);
             }
         }
+        for (Map.Entry<String, List<MapStore.Entry>> e : leaving.entrySet()) {
+            // declared, but no code of the new module mentions it: its values wait in the heap
+            GlobalDecl before = oldKernelDecls.get(e.getKey());
+            if (before != null && m.ir().global(e.getKey()).isEmpty() && !inHeap.containsKey(e.getKey())) {
+                heap.define(before);
+                heap.clear(before.name());
+                inHeap.put(before.name(), before);
+                copy(before, e.getValue(), heap, notices);
+            }
+        }
         for (String g : List.copyOf(inHeap.keySet())) {
             boolean inModule = m.ir().global(g).isPresent();
             if (!inModule && !declared.contains(g)) {

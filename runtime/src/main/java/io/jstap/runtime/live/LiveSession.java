@@ -464,6 +464,11 @@ public final class LiveSession implements AutoCloseable {
         return engine.resources();
     }
 
+    /** The running side, for tests of this package. */
+    Engine engine() {
+        return engine;
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the session is closed");

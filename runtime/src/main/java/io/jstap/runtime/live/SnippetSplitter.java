@@ -100,9 +100,8 @@ final class SnippetSplitter {
             return out;
         }
         // Conditionals and macro uses at top level make text and declarations diverge: keep the input whole.
-        boolean whole = items.size() == 1 || input.contains("%(")
-                || items.stream().anyMatch(n -> n.span().expandedFrom() != null);
-        if (whole) {
+        boolean whole = input.contains("%(") || items.stream().anyMatch(n -> n.span().expandedFrom() != null);
+        if (whole || items.size() == 1 && !(items.get(0) instanceof Decl.Global g && g.vars().size() > 1)) {
             Node first = items.get(0);
             out.add(new Draft(kindOf(first), nameOf(first), input));
             return out;

@@ -8,6 +8,7 @@ import io.jstap.compiler.exec.OutputSink;
 import io.jstap.compiler.exec.ProbeOutcome;
 import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.ir.GlobalDecl;
+import io.jstap.compiler.ir.IrType;
 import io.jstap.compiler.module.Module;
 import io.jstap.compiler.module.UserProbe;
 import java.util.List;
@@ -82,6 +83,10 @@ final class StatementRunner {
 
     private Attempt compile(List<Snippet> active, Snippet s, String open, String close, RuntimeLimits limits) {
         SourceMap.Builder b = Engine.join(active);
+        String hints = typeHints();
+        if (!hints.isEmpty()) {
+            b.wrapper(s.id(), "probe never {\n" + hints + "}\n");
+        }
         b.wrapper(s.id(), "probe begin {\n" + open);
         b.add(s.id(), s.sourceName(), s.source());
         b.wrapper(s.id(), close + "\n}\n");
@@ -90,13 +95,35 @@ final class StatementRunner {
         return new Attempt(engine.compiler().compile(List.of(map.source()), limits), map, kind);
     }
 
+    /**
+     * Globals that hold values but that no running code mentions (the probes that used them were dropped):
+     * the compiler cannot infer their types from the snippets any more, so a never-run probe states them.
+     */
+    private String typeHints() {
+        Generation g = engine.generation();
+        StringBuilder sb = new StringBuilder();
+        for (GlobalDecl d : engine.carrier().heapGlobals().values()) {
+            if (g != null && g.module().ir().global(d.name()).isPresent()) {
+                continue;
+            }
+            sb.append(d.name());
+            if (d.keyed()) {
+                sb.append(d.keyTypes().stream().map(t -> t == IrType.STRING ? "\"\"" : "0")
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+            }
+            sb.append(d.valueType() == IrType.STATS ? " <<< 0" : d.valueType() == IrType.STRING ? " = \"\"" : " = 0");
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Null when every global the statement module has fits the running one; else why it is not run. */
     private String checkGlobals(Module m) {
         Generation g = engine.generation();
         for (GlobalDecl d : m.ir().globals()) {
             if (g != null && g.store().holds(d.name())) {
                 GlobalDecl live = g.store().decl(d.name());
-                if (!live.sameShape(d)) {
+                if (!live.keyTypes().equals(d.keyTypes()) || live.valueType() != d.valueType()) {
                     return "not run: it would change global " + d.name() + " from " + Describe.type(live) + " to "
                             + Describe.type(d) + " (declare it again to change its shape)";
                 }
