@@ -4,6 +4,7 @@ import io.jstap.compiler.exec.HeapMapStore;
 import io.jstap.compiler.exec.MapStore;
 import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.format.Stats;
+import io.jstap.compiler.format.Utf8;
 import io.jstap.compiler.ir.GlobalDecl;
 import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.Module;
@@ -130,10 +131,21 @@ final class GlobalCarrier {
         for (GlobalDecl g : inHeap.values()) {
             next.define(g);
             next.clear(g.name());
-            copy(g, heap.entries(g.name()), next, notices);
+            List<MapStore.Entry> cut = new java.util.ArrayList<>();
+            for (MapStore.Entry e : heap.entries(g.name())) {
+                List<Object> key = new java.util.ArrayList<>();
+                e.key().forEach(k -> key.add(truncate(k, limits)));
+                cut.add(new MapStore.Entry(key, truncate(e.value(), limits)));
+            }
+            copy(g, cut, next, notices);
         }
         heap = next;
         heapLimits = limits;
+    }
+
+    /** Strings as a new MAXSTRINGLEN allows them. */
+    private static Object truncate(Object v, RuntimeLimits limits) {
+        return v instanceof String str ? Utf8.truncate(str, limits.maxStringBytes()) : v;
     }
 
     private static void copy(GlobalDecl g, List<MapStore.Entry> entries, MapStore to, List<String> notices) {

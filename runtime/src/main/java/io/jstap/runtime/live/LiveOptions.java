@@ -137,8 +137,9 @@ public final class LiveOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " takes a number, not '" + value + "'");
         }
-        if (n <= 0 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be between 1 and " + Integer.MAX_VALUE);
+        long max = name.equals(MAXACTION) ? 1L << 40 : Integer.MAX_VALUE;
+        if (n <= 0 || n > max) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + max);
         }
         switch (name) {
             case MAXSTRINGLEN:

@@ -167,6 +167,10 @@ final class SnippetSplitter {
     /** An expression when the input parses as one whose value is worth printing; otherwise statements. */
     private Draft statement(String input, SourceMap map) {
         ExprResult r = Parser.parseExpression(map.source(), pp);
+        if (r.expr() == null && input.strip().startsWith("@hist_")) {
+            // a bare histogram does not parse as an expression of its own, only as print's argument
+            return new Draft(Snippet.Kind.EXPRESSION, "", input, true);
+        }
         if (r.expr() == null || r.diags().hasErrors() || !valued(r.expr())) {
             return new Draft(Snippet.Kind.STATEMENT, "", input);
         }

@@ -65,8 +65,12 @@ final class SnippetCommands {
         }
         Table t = new Table();
         for (Snippet sn : shown) {
-            String status = args.has("--all") ? String.valueOf(s.status(sn)).toLowerCase(java.util.Locale.ROOT) : "";
-            t.row("#" + sn.id(), sn.kind().toString(), status, sn.summary(100));
+            if (args.has("--all")) {
+                t.row("#" + sn.id(), sn.kind().toString(), String.valueOf(s.status(sn)).toLowerCase(java.util.Locale.ROOT),
+                        sn.summary(100));
+            } else {
+                t.row("#" + sn.id(), sn.kind().toString(), sn.summary(100));
+            }
         }
         return CommandResult.text(t.render("  "));
     }
