@@ -2,7 +2,7 @@ package io.jstap.compiler.sema;
 
 import io.jstap.compiler.ast.Expr;
 import io.jstap.compiler.ast.Expr.Call;
-import io.jstap.compiler.sema.BuiltinFunction.Kind;
+import io.jstap.compiler.diag.Span;
 import java.util.List;
 
 /**
@@ -142,7 +142,7 @@ final class CallTyper {
         ex.expr(fmt, Type.STRING, sc);
         FormatScanner.Result r = FormatScanner.scan(fmt.value());
         if (!r.ok()) {
-            ex.error(fmt.span(), "format", r.error());
+            ex.error(inLiteral(fmt, r.errorOffset()), "format", r.error());
         }
         List<Type> want = r.argTypes();
         if (r.ok() && want.size() != args.size() - 1) {
@@ -152,6 +152,42 @@ final class CallTyper {
         for (int i = 1; i < args.size(); i++) {
             value(args.get(i), i - 1 < want.size() ? want.get(i - 1) : Type.UNKNOWN, sc, false);
         }
+    }
+
+    /** The span of the character at {@code index} of a string literal's value, found by skipping escapes. */
+    static Span inLiteral(Expr.StringLit lit, int index) {
+        Span s = lit.span();
+        String text = s.source().text();
+        int end = Math.min(text.length(), s.offset() + s.length());
+        int pos = s.offset();
+        if (pos >= end || text.charAt(pos) != '"' || index < 0 || s.expandedFrom() != null) {
+            return s;
+        }
+        pos++;
+        for (int decoded = 0; decoded < index && pos < end; decoded++) {
+            if (text.charAt(pos) != '\\' || pos + 1 >= end) {
+                pos++;
+                continue;
+            }
+            pos++;
+            char c = text.charAt(pos);
+            if (c >= '0' && c <= '7') {
+                for (int k = 0; k < 3 && pos < end && text.charAt(pos) >= '0' && text.charAt(pos) <= '7'; k++) {
+                    pos++;
+                }
+            } else if (c == 'x') {
+                pos++;
+                while (pos < end && Character.digit(text.charAt(pos), 16) >= 0) {
+                    pos++;
+                }
+            } else {
+                pos++;
+            }
+        }
+        if (pos >= end || text.charAt(pos) == '\n') {
+            return s;
+        }
+        return new Span(s.source(), s.line(), s.col() + (pos - s.offset()), pos, 1);
     }
 
     private static String count(int n) {

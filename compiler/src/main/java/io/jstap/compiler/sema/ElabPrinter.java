@@ -36,10 +36,13 @@ public final class ElabPrinter {
         if (!program.probes().isEmpty()) {
             sb.append("# probes\n");
             for (ResolvedProbe p : program.probes()) {
-                sb.append(p.targets().stream().map(ProbeTarget::pp).collect(Collectors.joining(", ")));
+                sb.append(p.targets().stream().map(ProbeTarget::pp).collect(Collectors.joining(",\n")));
                 List<String> chain = p.expansion();
-                if (chain.size() > 1) {
-                    sb.append(" /* <- ").append(String.join(" <- ", chain.subList(1, chain.size()))).append(" */");
+                if (!chain.isEmpty() && chain.get(0).equals(p.targets().get(0).pp())) {
+                    chain = chain.subList(1, chain.size());
+                }
+                if (!chain.isEmpty()) {
+                    sb.append(" /* <- ").append(String.join(" <- ", chain)).append(" */");
                 }
                 if (p.condition() != null) {
                     sb.append(" if (").append(AstPrinter.expr(p.condition())).append(')');

@@ -13,6 +13,7 @@ import java.util.List;
 class ExprTyper {
     final TypeInference ti;
     private final CallTyper calls;
+    private final ContextTyper context;
     /** Set by print-like callers and indexing: a histogram is allowed as the next expression. */
     boolean allowHist;
     /** The value of an assignment being typed, and where the target's type came from (for mismatch notes). */
@@ -22,6 +23,7 @@ class ExprTyper {
     ExprTyper(TypeInference ti) {
         this.ti = ti;
         this.calls = new CallTyper(this);
+        this.context = new ContextTyper(this);
     }
 
     Type expr(Expr e, Type want, Scope sc) {
@@ -95,13 +97,11 @@ class ExprTyper {
         } else if (e instanceof Hist h) {
             return hist(h, sc, hist);
         } else if (e instanceof Entry en) {
-            return entry(en, want, sc);
+            return context.entry(en, want, sc);
         } else if (e instanceof TargetVar tv) {
-            return targetVar(tv, want, sc);
+            return context.targetVar(tv, want, sc);
         } else if (e instanceof Cast || e instanceof AtVar) {
-            error(e.span(), "no-debuginfo", (e instanceof Cast ? "@cast" : "@var")
-                    + " needs kernel or program type information (DWARF or BTF), which jstap does not read");
-            return want.known() ? want : Type.LONG;
+            return context.debuginfo(e, want);
         } else if (e instanceof Wildcard) {
             error(e.span(), "wildcard", "'*' is only allowed as an index in delete, 'in' and foreach");
             return want;
@@ -356,50 +356,6 @@ class ExprTyper {
             return -l.value();
         }
         return null;
-    }
-
-    private Type entry(Entry en, Type want, Scope sc) {
-        if (sc.func != null || sc.entryTarget == null) {
-            error(en.span(), "entry", "@entry is only valid in .return probes");
-            return expr(en.operand(), want, sc);
-        }
-        if (sc.inEntry) {
-            error(en.span(), "entry", "@entry cannot be nested");
-            return expr(en.operand(), want, sc);
-        }
-        sc.inEntry = true;
-        try {
-            return expr(en.operand(), want, sc);
-        } finally {
-            sc.inEntry = false;
-        }
-    }
-
-    private Type targetVar(TargetVar tv, Type want, Scope sc) {
-        Type fallback = want.known() ? want : Type.LONG;
-        if (sc.func != null) {
-            error(tv.span(), "context-var", "context variable '" + tv.name() + "' can only be used in a probe body",
-                    "pass its value to the function as a parameter");
-            return fallback;
-        }
-        ProbeTarget t = sc.inEntry ? sc.entryTarget : sc.target;
-        if (t == null) {
-            error(tv.span(), "context-var", "context variable '" + tv.name()
-                    + "' cannot be used in a probe with several different targets");
-            return fallback;
-        }
-        ContextVars.Lookup l = ti.targetVars.get(tv);
-        if (l == null) {
-            l = ti.contextVars.resolve(t, tv);
-            ti.targetVars.put(tv, l);
-        }
-        if (l.var() == null) {
-            if (ti.report) {
-                ti.rep.error("context-var", l.error(), tv.span(), l.notes().toArray(new String[0]));
-            }
-            return fallback;
-        }
-        return expect(tv, want, l.var().type());
     }
 
     // ---- helpers ----

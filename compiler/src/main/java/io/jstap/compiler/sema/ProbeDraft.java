@@ -17,9 +17,10 @@ final class ProbeDraft {
     final List<String> chain;
     final Set<String> aliasAssigned;
     final Scope scope;
+    final String alias;
 
     ProbeDraft(Decl.Probe source, ProbePoint point, List<ProbeTarget> targets, Stmt.Block body, Expr condition,
-               List<String> chain, Set<String> aliasAssigned, Scope scope) {
+               List<String> chain, Set<String> aliasAssigned, Scope scope, String alias) {
         this.source = source;
         this.point = point;
         this.targets = List.copyOf(targets);
@@ -28,5 +29,6 @@ final class ProbeDraft {
         this.chain = List.copyOf(chain);
         this.aliasAssigned = aliasAssigned;
         this.scope = scope;
+        this.alias = alias;
     }
 }

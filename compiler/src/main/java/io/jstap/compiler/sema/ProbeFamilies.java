@@ -180,6 +180,16 @@ final class ProbeFamilies {
         }
         boolean withCategory = pattern.indexOf(':') >= 0;
         List<ProbeTarget> out = new ArrayList<>();
+        if (withCategory && !Glob.isPattern(pattern)) {
+            // The common case, and what every syscall alias uses: one named event, looked up directly.
+            int colon = pattern.indexOf(':');
+            String category = pattern.substring(0, colon);
+            String event = pattern.substring(colon + 1);
+            var f = cat.tracepoint(category, event);
+            if (f.isPresent()) {
+                return List.of(new ProbeTarget.Tracepoint(category, event, f.get()));
+            }
+        }
         for (String tp : cat.tracepoints()) {
             int colon = tp.indexOf(':');
             String subject = withCategory ? tp : tp.substring(colon + 1);

@@ -66,7 +66,11 @@ final class ProbePointTree {
     }
 
     /** A completed match: the node reached, the concrete component names and parameters on the way. */
-    record Match(Node node, List<String> names, List<Expr> args) {
+    record Match(Node node, List<String> names, List<Expr> args, List<Decl.ProbeAlias> aliases) {
+        Match withoutAliases() {
+            return new Match(node, names, args, List.of());
+        }
+
         String text() {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < names.size(); i++) {
@@ -76,8 +80,8 @@ final class ProbePointTree {
         }
     }
 
-    /** The matches of a point, or why there are none. */
-    record Result(List<Match> matches, String error, List<String> notes) {
+    /** The matches of a point, or why there are none ({@code depth}: how many components did match). */
+    record Result(List<Match> matches, String error, List<String> notes, int depth) {
     }
 
     private final Node root = new Node("", Arg.NONE, "");
@@ -141,10 +145,10 @@ final class ProbePointTree {
         Walk w = new Walk(point.components());
         w.walk(root, 0, new ArrayList<>(), new ArrayList<>());
         if (!w.out.isEmpty()) {
-            return new Result(w.out, null, List.of());
+            return new Result(w.out, null, List.of(), point.components().size());
         }
         if (w.argError != null) {
-            return new Result(List.of(), w.argError, List.of());
+            return new Result(List.of(), w.argError, List.of(), point.components().size());
         }
         List<String> notes = new ArrayList<>();
         String what = w.incomplete != null ? "incomplete probe point '" + w.incomplete + "'"
@@ -160,7 +164,7 @@ final class ProbePointTree {
         } else if (dym != null) {
             notes.add(dym);
         }
-        return new Result(List.of(), "probe point mismatch: " + what, notes);
+        return new Result(List.of(), "probe point mismatch: " + what, notes, w.missDepth);
     }
 
     private static String stripMarkers(ProbePoint p) {
@@ -186,7 +190,7 @@ final class ProbePointTree {
         void walk(Node n, int i, List<String> names, List<Expr> args) {
             if (i == comps.size()) {
                 if (n.terminal()) {
-                    out.add(new Match(n, List.copyOf(names), new ArrayList<>(args)));
+                    out.add(new Match(n, List.copyOf(names), new ArrayList<>(args), List.copyOf(n.aliases)));
                 } else if (i > missDepth) {
                     missDepth = i;
                     incomplete = n.path;

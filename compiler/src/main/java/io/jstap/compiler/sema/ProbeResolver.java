@@ -48,12 +48,12 @@ final class ProbeResolver {
     record PointExpansions(ProbePoint point, List<Expansion> expansions) {
     }
 
-    private final ProbePointTree tree;
+    private final ProbeNamespace tree;
     private final ProbeCatalog catalog;
     private final ElabOptions options;
     private final Reporter reporter;
 
-    ProbeResolver(ProbePointTree tree, ProbeCatalog catalog, ElabOptions options, Reporter reporter) {
+    ProbeResolver(ProbeNamespace tree, ProbeCatalog catalog, ElabOptions options, Reporter reporter) {
         this.tree = tree;
         this.catalog = catalog;
         this.options = options;
@@ -100,7 +100,7 @@ final class ProbeResolver {
                     out.add(new Expansion(targets, List.of(), List.of(), List.of(m.text())));
                 }
             }
-            for (Decl.ProbeAlias alias : m.node().aliases) {
+            for (Decl.ProbeAlias alias : m.aliases()) {
                 if (!seen.add(alias)) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package io.jstap.compiler.sema;
 
 import io.jstap.compiler.ast.Expr;
+import io.jstap.compiler.ast.Stmt;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,11 +21,16 @@ public final class Program {
     private final IdentityHashMap<Expr.Ident, Symbol> symbols;
     private final IdentityHashMap<Expr.TargetVar, ContextVar> contextVars;
     private final IdentityHashMap<Expr.Call, Callee> callees;
+    private final IdentityHashMap<Stmt, List<Symbol>> boundVars;
 
+    /**
+     * {@code boundVars} maps each foreach to its key variables followed by its value variable (if any), and
+     * each try to its catch variable (if any).
+     */
     public Program(List<ResolvedProbe> probes, Map<String, GlobalSymbol> globals,
                    Map<String, FunctionSymbol> functions, IdentityHashMap<Expr, Type> types,
                    IdentityHashMap<Expr.Ident, Symbol> symbols, IdentityHashMap<Expr.TargetVar, ContextVar> contextVars,
-                   IdentityHashMap<Expr.Call, Callee> callees) {
+                   IdentityHashMap<Expr.Call, Callee> callees, IdentityHashMap<Stmt, List<Symbol>> boundVars) {
         this.probes = List.copyOf(probes);
         this.globals = Collections.unmodifiableMap(new LinkedHashMap<>(globals));
         this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
@@ -32,6 +38,7 @@ public final class Program {
         this.symbols = symbols;
         this.contextVars = contextVars;
         this.callees = callees;
+        this.boundVars = boundVars;
     }
 
     public List<ResolvedProbe> probes() {
@@ -67,5 +74,23 @@ public final class Program {
     /** The function a call resolves to, or null. */
     public Callee callee(Expr.Call e) {
         return callees.get(e);
+    }
+
+    /** The variables a foreach binds to its keys, in order (a key may name a global, as in stap). */
+    public List<Symbol> foreachKeys(Stmt.Foreach s) {
+        List<Symbol> all = boundVars.getOrDefault(s, List.of());
+        return s.valueVar() == null || all.isEmpty() ? all : all.subList(0, all.size() - 1);
+    }
+
+    /** The variable a foreach binds to the value, or null. */
+    public Symbol foreachValue(Stmt.Foreach s) {
+        List<Symbol> all = boundVars.getOrDefault(s, List.of());
+        return s.valueVar() == null || all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The variable a catch clause binds the error message to, or null. */
+    public Symbol catchVar(Stmt.Try s) {
+        List<Symbol> v = boundVars.get(s);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
 }

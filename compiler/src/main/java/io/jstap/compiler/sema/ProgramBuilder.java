@@ -60,10 +60,10 @@ final class ProgramBuilder {
                 }
             }
             probes.add(new ResolvedProbe(d.source, d.point, d.targets, d.body, d.condition, locals, aliasLocals,
-                    d.chain));
+                    d.chain, d.alias));
         }
 
-        IdentityHashMap<Expr.Ident, Symbol> idents = new IdentityHashMap<>();
+        IdentityHashMap<Expr.Ident, Symbol> idents = new IdentityHashMap<>(ti.idents.size());
         ti.idents.forEach((id, s) -> {
             Symbol sym = symbols.get(s);
             if (sym != null) {
@@ -76,7 +76,7 @@ final class ProgramBuilder {
                 vars.put(tv, l.var());
             }
         });
-        IdentityHashMap<Expr.Call, Callee> callees = new IdentityHashMap<>();
+        IdentityHashMap<Expr.Call, Callee> callees = new IdentityHashMap<>(ti.calls.size());
         ti.calls.forEach((c, o) -> {
             if (o instanceof BuiltinFunction b) {
                 callees.put(c, b);
@@ -84,6 +84,25 @@ final class ProgramBuilder {
                 callees.put(c, fsyms.get(f));
             }
         });
-        return new Program(probes, globals, functions, ti.types, idents, vars, callees);
+        IdentityHashMap<io.jstap.compiler.ast.Stmt, List<Symbol>> bound = new IdentityHashMap<>();
+        ti.foreachKeys.forEach((f, keys) -> {
+            List<Symbol> out = new ArrayList<>();
+            for (Sym k : keys) {
+                out.add(symbols.get(k));
+            }
+            Sym v = ti.foreachValues.get(f);
+            if (v != null) {
+                out.add(symbols.get(v));
+            }
+            if (!out.contains(null)) {
+                bound.put(f, List.copyOf(out));
+            }
+        });
+        ti.catchVars.forEach((t, v) -> {
+            if (symbols.get(v) != null) {
+                bound.put(t, List.of(symbols.get(v)));
+            }
+        });
+        return new Program(probes, globals, functions, ti.types, idents, vars, callees, bound);
     }
 }

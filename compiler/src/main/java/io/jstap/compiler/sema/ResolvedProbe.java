@@ -17,12 +17,13 @@ import java.util.List;
  * @param condition  the point's {@code if (...)} guard, or null
  * @param locals     every local of the body, alias locals included
  * @param aliasLocals the locals assigned by alias bodies ({@code name}, {@code fd}, {@code argstr}, ...)
- * @param expansion  how the point was expanded, innermost first: {@code syscall.read = kernel.trace(...)},
- *                   then {@code syscall.*}
+ * @param expansion  how the point was expanded, concrete point first: {@code kernel.trace(...)},
+ *                   {@code syscall.read}, then the point as written, {@code syscall.*}
+ * @param alias      the alias the written point matched ({@code syscall.read}), or null for a built-in point
  */
 public record ResolvedProbe(Decl.Probe source, ProbePoint point, List<ProbeTarget> targets, Stmt.Block body,
                             Expr condition, List<LocalSymbol> locals, List<LocalSymbol> aliasLocals,
-                            List<String> expansion) {
+                            List<String> expansion, String alias) {
 
     public ResolvedProbe {
         targets = List.copyOf(targets);

@@ -25,9 +25,9 @@ final class TypeInference {
     boolean report;
     boolean changed;
 
-    final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
-    final IdentityHashMap<Expr.Ident, Sym> idents = new IdentityHashMap<>();
-    final IdentityHashMap<Expr.Call, Object> calls = new IdentityHashMap<>();
+    final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>(4096);
+    final IdentityHashMap<Expr.Ident, Sym> idents = new IdentityHashMap<>(2048);
+    final IdentityHashMap<Expr.Call, Object> calls = new IdentityHashMap<>(1024);
     final IdentityHashMap<Expr.TargetVar, ContextVars.Lookup> targetVars = new IdentityHashMap<>();
     final IdentityHashMap<Stmt.Foreach, Sym[]> foreachKeys = new IdentityHashMap<>();
     final IdentityHashMap<Stmt.Foreach, Sym> foreachValues = new IdentityHashMap<>();

@@ -70,7 +70,7 @@ class AliasExpansionTest {
 
     @Test
     void aliasBodiesAreCopiesMarkedAsExpandedAtTheReference() {
-        Program p = Elab.ok("probe syscall.close, syscall.close { }");
+        Program p = Elab.ok("probe syscall.close, syscall.close { print(fd) }");
         Stmt.Block a = p.probes().get(0).body();
         Stmt.Block b = p.probes().get(1).body();
         assertNotSame(a.stmts().get(0), b.stmts().get(0));
@@ -104,6 +104,38 @@ class AliasExpansionTest {
             }
         }.scan(user);
         return out.get(0);
+    }
+
+    @Test
+    void aliasAssignmentsNobodyReadsAreDropped() {
+        ResolvedProbe r = Elab.ok("probe syscall.openat { print(dfd_str) }").probes().get(0);
+        assertEquals("{\n  dfd = __int32($dfd);\n  dfd_str = _dfd_str(dfd);\n}",
+                io.jstap.compiler.ast.AstPrinter.stmt(r.body().stmts().get(0)));
+        // Globals and side effects stay.
+        ResolvedProbe g = Elab.ok("global g probe a = begin { g = 1; x = 2; y = sprintf(\"%d\", 3); printf(\"hi\") }"
+                + " probe a { print(g) }").probes().get(0);
+        assertEquals("{\n  g = 1;\n  printf(\"hi\");\n}", io.jstap.compiler.ast.AstPrinter.stmt(g.body().stmts().get(0)));
+        ElabResult unopt = Elab.run("probe syscall.openat { print(dfd_str) }", Elab.CATALOG,
+                ElabOptions.defaults().withUnoptimized(true));
+        assertEquals(7, ((Stmt.Block) unopt.program().probes().get(0).body().stmts().get(0)).stmts().size());
+    }
+
+    @Test
+    void expansionsWithEqualBodiesShareOneProbe() {
+        Program all = Elab.ok("global n probe syscall.* { n++ }");
+        assertEquals(1, all.probes().size());
+        assertEquals(11, all.probes().get(0).targets().size());
+        assertEquals(List.of("syscall.*"), all.probes().get(0).expansion());
+        assertNull(all.probes().get(0).alias());
+        Program named = Elab.ok("global n probe syscall.* { n[name]++ }");
+        assertEquals(11, named.probes().size());
+        assertEquals("syscall.openat", named.probes().get(0).alias());
+        Program vfs = Elab.ok("global n probe vfs.read { n++ }");
+        assertEquals(1, vfs.probes().size());
+        assertEquals(2, vfs.probes().get(0).targets().size());
+        ElabResult unopt = Elab.run("global n probe syscall.* { n++ }", Elab.CATALOG,
+                ElabOptions.defaults().withUnoptimized(true));
+        assertEquals(11, unopt.program().probes().size());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every example script elaborates cleanly against the tracepoints of a real kernel. */
@@ -35,5 +36,15 @@ class ExamplesTest {
             assertEquals("", r.diagnostics().render());
             assertFalse(r.program().probes().isEmpty());
         }));
+    }
+
+    @Test
+    void countingEverySyscallIsOneProbeOnEveryTracepoint() throws IOException {
+        String text = Files.readString(Path.of("..", "scripts", "examples", "call.stp"), StandardCharsets.UTF_8);
+        Pipeline.Result r = Pipeline.elaborate(List.of(new Source("call.stp", text)), ElabOptions.defaults(), FULL);
+        assertEquals("", r.diagnostics().render());
+        ResolvedProbe all = r.program().probes().get(1);
+        assertEquals(FULL.syscalls().size(), all.targets().size());
+        assertTrue(all.targets().size() > 300);
     }
 }

@@ -60,6 +60,21 @@ class TypeInferenceTest {
     }
 
     @Test
+    void foreachAndCatchVariablesAreBound() {
+        Program p = Elab.ok("global a, k\n"
+                + "probe begin { a[\"x\", 1] = 2; foreach (v = [k, n] in a) printf(\"%s %d %d\\n\", k, n, v)\n"
+                + "  try { error(\"e\") } catch (m) { println(m) } }\n");
+        io.jstap.compiler.ast.Stmt.Block user = p.probes().get(0).body();
+        var foreach = (io.jstap.compiler.ast.Stmt.Foreach) user.stmts().get(1);
+        var tr = (io.jstap.compiler.ast.Stmt.Try) user.stmts().get(2);
+        assertEquals(List.of("k:string:global", "n:long:local"), p.foreachKeys(foreach).stream()
+                .map(s -> s.name() + ":" + s.type() + ":" + (s instanceof GlobalSymbol ? "global" : "local"))
+                .collect(Collectors.toList()));
+        assertEquals("v:long", p.foreachValue(foreach).name() + ":" + p.foreachValue(foreach).type());
+        assertEquals("m:string", p.catchVar(tr).name() + ":" + p.catchVar(tr).type());
+    }
+
+    @Test
     void tapsetFunctionsAndGlobalsArePulledInTransitively() {
         Program p = Elab.ok("probe begin { println(thread_indent(1), ctime(0)) }");
         assertEquals(List.of("thread_indent", "ctime", "__indent", "gettimeofday_us"),

@@ -51,6 +51,18 @@ class TapsetLoaderTest {
     }
 
     @Test
+    void theIndexListsEveryTapsetFile() throws Exception {
+        Path dir = Path.of("..", "tapsets");
+        List<String> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".stp")).sorted().toList();
+        }
+        List<String> index = java.nio.file.Files.readAllLines(dir.resolve("INDEX")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        assertEquals(files, index);
+    }
+
+    @Test
     void librariesAreCachedPerInputs() throws Exception {
         Diagnostics d = new Diagnostics();
         TapsetLibrary a = TapsetLoader.load(List.of(), CATALOG, d);

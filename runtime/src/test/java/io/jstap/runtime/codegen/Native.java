@@ -22,6 +22,11 @@ final class Native {
 
     static native int clock_gettime(int clock, long[] timespec);
 
+    /** pid 0: the calling thread; mask: one bit per CPU. */
+    static native int sched_setaffinity(int pid, long size, long[] mask);
+
+    static native int sched_getaffinity(int pid, long size, long[] mask);
+
     static long clockNanos(int clock) {
         long[] ts = new long[2];
         if (clock_gettime(clock, ts) != 0) {

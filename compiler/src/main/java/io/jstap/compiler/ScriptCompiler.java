@@ -22,12 +22,12 @@ import java.util.List;
  * The compiler's pipeline in one place: parse (pass 1), elaborate (pass 2), lower and build the module
  * (pass 3). Each pass runs only if the previous one ended without errors. Nothing here makes a syscall.
  */
-public final class Compiler {
+public final class ScriptCompiler {
     public static final int PARSE = 1;
     public static final int ELABORATE = 2;
     public static final int TRANSLATE = 3;
 
-    private Compiler() {
+    private ScriptCompiler() {
     }
 
     /**
