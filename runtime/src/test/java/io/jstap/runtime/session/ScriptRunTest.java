@@ -203,6 +203,20 @@ class ScriptRunTest {
     }
 
     @Test
+    void jsonOutputGoesToTheOutputFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("out.json");
+        Module m = new Modules.Builder()
+                .heapGlobal(scalar("count"))
+                .user(begin(1, 0, printf("hello\n"), set("count", 3), exit()))
+                .build();
+        RunOptions o = RunOptions.defaults().withOutputFile(f.toString())
+                .withFormat(io.jstap.runtime.output.OutputFormat.JSON);
+        assertEquals(0, ScriptRun.run(m, o));
+        assertEquals("{\"type\": \"printf\", \"data\": \"hello\\n\"}\n"
+                + "{\"type\": \"map\", \"data\": {\"count\": 3}}\n", Files.readString(f));
+    }
+
+    @Test
     void cAndXTogetherAreRefusedAsStapDoes() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> RunOptions.defaults().withCommand("true").withTargetPid(1));
