@@ -1,10 +1,8 @@
 /*
  * The SystemTap script language, after preprocessing (macros and %( %) conditionals are gone).
  *
- * The expression rules are one per precedence level, in the order of stap's recursive descent parser
- * (parse.cxx: parse_assignment ... parse_dwarf_value), so precedence and associativity are stap's by
- * construction, including its quirks: an assignment's target is a ternary, the ternary's false branch is
- * a ternary, 'in' sits between '&' and the comparisons, '=~' takes a literal string and does not chain.
+ * Expressions are one left-recursive rule whose alternatives follow the precedence levels of stap's
+ * recursive descent parser (see expr). Prediction is one token, greedy, like stap's (StapATNSimulator).
  *
  * Errors inside a statement are caught at the statement (see StapParserBase.recoverStatement), so one bad
  * statement does not hide the errors of the next ones. AstBuilder turns the tree into the AST.
@@ -14,6 +12,7 @@ parser grammar StapParser;
 options {
     tokenVocab = StapLexer;
     superClass = StapParserBase;
+    contextSuperClass = StapRuleContext;
 }
 
 // ---------------------------------------------------------------- declarations
@@ -178,10 +177,34 @@ sortMark
     | MINUS
     ;
 
-// ---------------------------------------------------------------- expressions, loosest first
+// ---------------------------------------------------------------- expressions
 
+// One left-recursive rule, tightest first, in the order of stap's recursive descent parser (parse.cxx:
+// parse_dwarf_value up to parse_assignment): postfix ++/--, prefix ++/--, unary + - ! ~, * / %, + -,
+// '.', << >>, =~ !~, comparisons, 'in', &, ^, |, &&, ||, ?: and the assignments (right associative).
+// An assignment's target is thus a ternary and the ternary's false branch a ternary, as in stap. What
+// stap's grammar forbids and this one lets through (a bracketed 'in' as an operand of a tighter
+// operator, 'in' or '=~' chained) is rejected when the AST is built (ExprBuilder).
 expr
-    : ternary (assignOp expr)?
+    : dwarfValue                                                    # valueExpr
+    | LBRACK inKey (COMMA inKey)* RBRACK IN IDENT                   # bracketInExpr
+    | expr op=(INC | DEC)                                           # postIncExpr
+    | op=(INC | DEC) expr                                           # preIncExpr
+    | op=(PLUS | MINUS | BANG | TILDE) expr                         # unaryExpr
+    | expr op=(STAR | SLASH | PERCENT) expr                         # mulExpr
+    | expr op=(PLUS | MINUS) expr                                   # addExpr
+    | expr DOT expr                                                 # concatExpr
+    | expr op=(SHL | SHR) expr                                      # shiftExpr
+    | expr op=(MATCH | NOMATCH) stringLit                           # regexExpr
+    | expr op=(LT | GT | LE | GE | EQ | NE) expr                    # compareExpr
+    | expr IN IDENT                                                 # inExpr
+    | expr AMP expr                                                 # bitAndExpr
+    | expr CARET expr                                               # bitXorExpr
+    | expr PIPE expr                                                # bitOrExpr
+    | expr ANDAND expr                                              # andExpr
+    | expr OROR expr                                                # orExpr
+    | <assoc = right> expr QUESTION expr COLON expr                 # ternaryExpr
+    | <assoc = right> expr assignOp expr                            # assignExpr
     ;
 
 assignOp
@@ -189,72 +212,9 @@ assignOp
     | SHL_ASSIGN | SHR_ASSIGN | AND_ASSIGN | XOR_ASSIGN | OR_ASSIGN | CONCAT_ASSIGN
     ;
 
-ternary
-    : logicalOr (QUESTION expr COLON ternary)?
-    ;
-
-logicalOr
-    : logicalAnd (OROR logicalAnd)*
-    ;
-
-logicalAnd
-    : bitOr (ANDAND bitOr)*
-    ;
-
-bitOr
-    : bitXor (PIPE bitXor)*
-    ;
-
-bitXor
-    : bitAnd (CARET bitAnd)*
-    ;
-
-bitAnd
-    : arrayIn (AMP arrayIn)*
-    ;
-
-arrayIn
-    : LBRACK inKey (COMMA inKey)* RBRACK IN IDENT       # bracketIn
-    | comparison (IN IDENT)?                            # plainIn
-    ;
-
 inKey
     : STAR
-    | comparison
-    ;
-
-comparison
-    : shift ((MATCH | NOMATCH) stringLit | (cmpOp shift)*)
-    ;
-
-cmpOp
-    : LT | GT | LE | GE | EQ | NE
-    ;
-
-shift
-    : concat ((SHL | SHR) concat)*
-    ;
-
-concat
-    : additive (DOT additive)*
-    ;
-
-additive
-    : multiplicative ((PLUS | MINUS) multiplicative)*
-    ;
-
-multiplicative
-    : unary ((STAR | SLASH | PERCENT) unary)*
-    ;
-
-unary
-    : (PLUS | MINUS | BANG | TILDE) unary       # prefixOp
-    | crement                                   # noPrefixOp
-    ;
-
-crement
-    : (INC | DEC) dwarfValue                    # preCrement
-    | dwarfValue (INC | DEC)?                   # postCrement
+    | expr
     ;
 
 // A value with the context-variable suffixes: &$x->a[2], @cast(p, "t")->f$, $var$$.

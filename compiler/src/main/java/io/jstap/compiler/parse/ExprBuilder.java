@@ -5,167 +5,232 @@ import io.jstap.compiler.ast.Ops.AssignOp;
 import io.jstap.compiler.ast.Ops.BinOp;
 import io.jstap.compiler.ast.Ops.StatsFn;
 import io.jstap.compiler.ast.Ops.UnOp;
-import io.jstap.compiler.diag.Span;
 import io.jstap.compiler.parse.StapParser.*;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Expressions from the parse tree. Each precedence rule with no operator passes its operand through, so
- * the AST has one node per operator actually written; parentheses leave no node.
+ * Expressions from the parse tree, one AST node per operator written (parentheses leave none). The
+ * grammar's expression rule is left-recursive and slightly more permissive than stap's cascade of
+ * functions; each operand is checked here against the level stap's parser would have read it at, so
+ * what stap rejects ({@code a in b in c}, {@code a =~ "x" == 1}, {@code 1 + [a] in b}) is rejected too.
  */
 final class ExprBuilder {
     /** Deeper expression trees are refused: every later pass walks them recursively. */
     static final int MAX_DEPTH = 500;
 
+    // stap's precedence levels, loosest first (as in AstPrinter).
+    private static final int TERNARY = 2;
+    private static final int OR = 3;
+    private static final int AND = 4;
+    private static final int BITOR = 5;
+    private static final int BITXOR = 6;
+    private static final int BITAND = 7;
+    private static final int IN = 8;
+    private static final int COMPARE = 9;
+    private static final int SHIFT = 10;
+    private static final int CONCAT = 11;
+    private static final int ADD = 12;
+    private static final int MUL = 13;
+    private static final int UNARY = 14;
+    private static final int VALUE = 16;
+
     private final BuildContext b;
     private final ValueBuilder values;
-    /** Depth of each composite node built for the current declaration (leaves are 1). */
-    private final Map<Expr, Integer> depths = new IdentityHashMap<>();
+    /** How many expression levels the builder is inside. */
+    private int depth;
 
     ExprBuilder(BuildContext b) {
         this.b = b;
         this.values = new ValueBuilder(b, this);
     }
 
-    /** Forgets the depth bookkeeping of the previous declaration. */
+    /** Starts a declaration afresh. */
     void reset() {
-        depths.clear();
+        depth = 0;
     }
 
+    /**
+     * The AST of an expression. The nesting of the parse tree is counted on the way down: past
+     * {@link #MAX_DEPTH} the declaration is abandoned, before the recursion here or in any later pass
+     * can get deep. (An operator chain is a left-deep tree, so a long chain counts as deep.)
+     */
     Expr expr(ExprContext ctx) {
-        Expr target = ternary(ctx.ternary());
-        if (ctx.assignOp() == null) {
-            return target;
-        }
-        Expr value = expr(ctx.expr());
-        return track(new Expr.Assign(b.span(ctx), assignOp(ctx.assignOp()), target, value), target, value);
-    }
-
-    private Expr ternary(TernaryContext ctx) {
-        Expr cond = chain(ctx.logicalOr());
-        if (ctx.QUESTION() == null) {
-            return cond;
-        }
-        Expr then = expr(ctx.expr());
-        Expr otherwise = ternary(ctx.ternary());
-        return track(new Expr.Ternary(b.span(ctx), cond, then, otherwise), cond, then, otherwise);
-    }
-
-    /** A left-associative level: operand (op operand)*. */
-    private Expr chain(ParserRuleContext ctx) {
-        List<ParseTree> kids = ctx.children;
-        Expr left = operand(kids.get(0));
-        for (int i = 1; i + 1 < kids.size(); i += 2) {
-            BinOp op = binOp(kids.get(i));
-            Expr right = operand(kids.get(i + 1));
-            left = track(new Expr.Binary(left.span().to(right.span()), op, left, right), left, right);
-        }
-        return left;
-    }
-
-    private Expr operand(ParseTree t) {
-        if (t instanceof LogicalAndContext || t instanceof BitOrContext || t instanceof BitXorContext
-                || t instanceof BitAndContext || t instanceof ShiftContext || t instanceof ConcatContext
-                || t instanceof AdditiveContext || t instanceof MultiplicativeContext) {
-            return chain((ParserRuleContext) t);
-        }
-        if (t instanceof BracketInContext c) {
-            return bracketIn(c);
-        }
-        if (t instanceof PlainInContext c) {
-            return plainIn(c);
-        }
-        if (t instanceof ComparisonContext c) {
-            return comparison(c);
-        }
-        if (t instanceof UnaryContext c) {
-            return unary(c);
-        }
-        throw new IllegalStateException("unexpected operand " + t.getClass().getSimpleName());
-    }
-
-    private Expr bracketIn(BracketInContext ctx) {
-        List<Expr> keys = new ArrayList<>();
-        for (InKeyContext k : ctx.inKey()) {
-            keys.add(k.STAR() != null ? new Expr.Wildcard(b.span(k.STAR())) : comparison(k.comparison()));
-        }
-        Expr.Ident array = new Expr.Ident(b.span(ctx.IDENT()), ctx.IDENT().getText());
-        return track(new Expr.In(b.span(ctx), keys, array), keys.toArray(new Expr[0]));
-    }
-
-    private Expr plainIn(PlainInContext ctx) {
-        Expr key = comparison(ctx.comparison());
-        if (ctx.IN() == null) {
-            return key;
-        }
-        Expr.Ident array = new Expr.Ident(b.span(ctx.IDENT()), ctx.IDENT().getText());
-        return track(new Expr.In(b.span(ctx), List.of(key), array), key);
-    }
-
-    private Expr comparison(ComparisonContext ctx) {
-        if (ctx.stringLit() != null) {
-            Expr left = chain(ctx.shift(0));
-            BinOp op = ctx.MATCH() != null ? BinOp.MATCH : BinOp.NOMATCH;
-            Expr right = values.string(ctx.stringLit());
-            return track(new Expr.Binary(b.span(ctx), op, left, right), left);
-        }
-        return chain(ctx);
-    }
-
-    private Expr unary(UnaryContext ctx) {
-        if (ctx instanceof PrefixOpContext p) {
-            UnOp op = p.PLUS() != null ? UnOp.PLUS : p.MINUS() != null ? UnOp.NEG : p.BANG() != null ? UnOp.NOT
-                    : UnOp.BITNOT;
-            Expr operand = unary(p.unary());
-            return track(new Expr.Unary(b.span(ctx), op, operand), operand);
-        }
-        CrementContext c = ((NoPrefixOpContext) ctx).crement();
-        if (c instanceof PreCrementContext pre) {
-            Expr target = values.dwarfValue(pre.dwarfValue());
-            return track(new Expr.IncDec(b.span(c), target, pre.INC() != null, true), target);
-        }
-        PostCrementContext post = (PostCrementContext) c;
-        Expr value = values.dwarfValue(post.dwarfValue());
-        if (post.INC() == null && post.DEC() == null) {
-            return value;
-        }
-        return track(new Expr.IncDec(b.span(c), value, post.INC() != null, false), value);
-    }
-
-    /** Records the depth of a new composite node; abandons the declaration when it is too deep. */
-    <T extends Expr> T track(T node, Expr... children) {
-        int d = 0;
-        for (Expr c : children) {
-            if (c != null) {
-                d = Math.max(d, depths.getOrDefault(c, 1));
-            }
-        }
-        if (d + 1 > MAX_DEPTH) {
-            b.error(ParseCodes.NESTING, "too deeply nested", node.span(),
-                    "an expression may nest at most " + MAX_DEPTH + " operators deep");
+        if (++depth > MAX_DEPTH) {
+            depth = 0;
+            b.error(ParseCodes.NESTING, "too deeply nested", b.span(ctx.getStart()),
+                    "an expression may nest at most " + MAX_DEPTH + " operators or brackets deep");
             throw new BuildContext.Abandon();
         }
-        if (d > 0) {
-            depths.put(node, d + 1);
+        try {
+            return build(ctx);
+        } finally {
+            depth = Math.max(0, depth - 1);
         }
-        return node;
     }
 
-    /** Like {@link #track} for a list of children. */
-    <T extends Expr> T track(T node, List<? extends Expr> children) {
-        return track(node, children.toArray(new Expr[0]));
+    private Expr build(ExprContext ctx) {
+        if (ctx instanceof ValueExprContext v) {
+            return values.dwarfValue(v.dwarfValue());
+        }
+        if (ctx instanceof AssignExprContext c) {
+            Expr target = operand(c.expr(0), TERNARY, c.assignOp().getStart());
+            Expr value = expr(c.expr(1));
+            return new Expr.Assign(b.span(c), assignOp(c.assignOp()), target, value);
+        }
+        if (ctx instanceof TernaryExprContext c) {
+            Expr cond = operand(c.expr(0), OR, c.QUESTION().getSymbol());
+            Expr then = expr(c.expr(1));
+            Expr otherwise = operand(c.expr(2), TERNARY, null);
+            return new Expr.Ternary(b.span(c), cond, then, otherwise);
+        }
+        if (ctx instanceof BracketInExprContext c) {
+            List<Expr> keys = new ArrayList<>();
+            for (InKeyContext k : c.inKey()) {
+                keys.add(k.STAR() != null ? new Expr.Wildcard(b.span(k.STAR())) : operand(k.expr(), COMPARE, null));
+            }
+            return new Expr.In(b.span(c), keys, ident(c.IDENT()));
+        }
+        if (ctx instanceof InExprContext c) {
+            Expr key = operand(c.expr(), COMPARE, c.IN().getSymbol());
+            return new Expr.In(b.span(c), List.of(key), ident(c.IDENT()));
+        }
+        if (ctx instanceof RegexExprContext c) {
+            Expr left = operand(c.expr(), SHIFT, c.op);
+            Expr right = values.string(c.stringLit());
+            BinOp op = c.op.getType() == StapLexer.MATCH ? BinOp.MATCH : BinOp.NOMATCH;
+            return new Expr.Binary(b.span(c), op, left, right);
+        }
+        if (ctx instanceof CompareExprContext c) {
+            if (c.expr(0) instanceof RegexExprContext) {
+                // stap reads no comparison after a regex match.
+                unexpected(c.op);
+            }
+            return binary(c, c.op, COMPARE);
+        }
+        if (ctx instanceof UnaryExprContext c) {
+            Expr operand = operand(c.expr(), UNARY, null);
+            UnOp op = c.op.getType() == StapLexer.PLUS ? UnOp.PLUS : c.op.getType() == StapLexer.MINUS ? UnOp.NEG
+                    : c.op.getType() == StapLexer.BANG ? UnOp.NOT : UnOp.BITNOT;
+            return new Expr.Unary(b.span(c), op, operand);
+        }
+        if (ctx instanceof PreIncExprContext c) {
+            Expr target = operand(c.expr(), VALUE, null);
+            return new Expr.IncDec(b.span(c), target, c.op.getType() == StapLexer.INC, true);
+        }
+        if (ctx instanceof PostIncExprContext c) {
+            Expr target = operand(c.expr(), VALUE, c.op);
+            return new Expr.IncDec(b.span(c), target, c.op.getType() == StapLexer.INC, false);
+        }
+        if (ctx instanceof MulExprContext c) {
+            return binary(c, c.op, MUL);
+        }
+        if (ctx instanceof AddExprContext c) {
+            return binary(c, c.op, ADD);
+        }
+        if (ctx instanceof ConcatExprContext c) {
+            return binary(c, c.DOT().getSymbol(), CONCAT);
+        }
+        if (ctx instanceof ShiftExprContext c) {
+            return binary(c, c.op, SHIFT);
+        }
+        if (ctx instanceof BitAndExprContext c) {
+            return binary(c, c.AMP().getSymbol(), BITAND);
+        }
+        if (ctx instanceof BitXorExprContext c) {
+            return binary(c, c.CARET().getSymbol(), BITXOR);
+        }
+        if (ctx instanceof BitOrExprContext c) {
+            return binary(c, c.PIPE().getSymbol(), BITOR);
+        }
+        if (ctx instanceof AndExprContext c) {
+            return binary(c, c.ANDAND().getSymbol(), AND);
+        }
+        OrExprContext c = (OrExprContext) ctx;
+        return binary(c, c.OROR().getSymbol(), OR);
     }
 
-    private static BinOp binOp(ParseTree t) {
-        int type = t instanceof TerminalNode n ? n.getSymbol().getType()
-                : ((TerminalNode) t.getChild(0)).getSymbol().getType();
-        switch (type) {
+    /** A left-associative binary operator at {@code level}: the right operand binds tighter. */
+    private Expr binary(ParserRuleContext ctx, Token op, int level) {
+        ExprContext leftCtx = (ExprContext) ctx.getChild(0);
+        ExprContext rightCtx = (ExprContext) ctx.getChild(2);
+        Expr left = operand(leftCtx, level, op);
+        Expr right = operand(rightCtx, level + 1, null);
+        return new Expr.Binary(left.span().to(right.span()), binOp(op), left, right);
+    }
+
+    /**
+     * An operand stap reads at precedence {@code min}. One that binds looser (possible only through the
+     * grammar's permissiveness, never through parentheses) is an error: at {@code blame}, the operator
+     * that cannot follow it, or else at the operand's first token, which cannot start it.
+     */
+    private Expr operand(ExprContext ctx, int min, Token blame) {
+        if (level(ctx) < min) {
+            unexpected(blame != null ? blame : ctx.getStart());
+        }
+        return expr(ctx);
+    }
+
+    private void unexpected(Token t) {
+        b.error(ParseCodes.SYNTAX, "unexpected " + Tokens.describe(t), b.span(t));
+    }
+
+    /** The precedence level stap gives the expression an alternative builds. */
+    private static int level(ExprContext ctx) {
+        if (ctx instanceof ValueExprContext) {
+            return VALUE;
+        }
+        if (ctx instanceof PostIncExprContext || ctx instanceof PreIncExprContext) {
+            return UNARY + 1;
+        }
+        if (ctx instanceof UnaryExprContext) {
+            return UNARY;
+        }
+        if (ctx instanceof MulExprContext) {
+            return MUL;
+        }
+        if (ctx instanceof AddExprContext) {
+            return ADD;
+        }
+        if (ctx instanceof ConcatExprContext) {
+            return CONCAT;
+        }
+        if (ctx instanceof ShiftExprContext) {
+            return SHIFT;
+        }
+        if (ctx instanceof RegexExprContext || ctx instanceof CompareExprContext) {
+            return COMPARE;
+        }
+        if (ctx instanceof InExprContext || ctx instanceof BracketInExprContext) {
+            return IN;
+        }
+        if (ctx instanceof BitAndExprContext) {
+            return BITAND;
+        }
+        if (ctx instanceof BitXorExprContext) {
+            return BITXOR;
+        }
+        if (ctx instanceof BitOrExprContext) {
+            return BITOR;
+        }
+        if (ctx instanceof AndExprContext) {
+            return AND;
+        }
+        if (ctx instanceof OrExprContext) {
+            return OR;
+        }
+        return ctx instanceof TernaryExprContext ? TERNARY : TERNARY - 1;
+    }
+
+    private Expr.Ident ident(TerminalNode n) {
+        return new Expr.Ident(b.span(n), n.getText());
+    }
+
+    private static BinOp binOp(Token t) {
+        switch (t.getType()) {
             case StapLexer.OROR: return BinOp.OR;
             case StapLexer.ANDAND: return BinOp.AND;
             case StapLexer.PIPE: return BinOp.BITOR;
@@ -185,12 +250,12 @@ final class ExprBuilder {
             case StapLexer.STAR: return BinOp.MUL;
             case StapLexer.SLASH: return BinOp.DIV;
             case StapLexer.PERCENT: return BinOp.MOD;
-            default: throw new IllegalStateException("not a binary operator: " + type);
+            default: throw new IllegalStateException("not a binary operator: " + t.getType());
         }
     }
 
     private static AssignOp assignOp(AssignOpContext ctx) {
-        switch (((TerminalNode) ctx.getChild(0)).getSymbol().getType()) {
+        switch (ctx.getStart().getType()) {
             case StapLexer.ASSIGN: return AssignOp.ASSIGN;
             case StapLexer.AGG: return AssignOp.STATS_ADD;
             case StapLexer.ADD_ASSIGN: return AssignOp.ADD;
@@ -208,7 +273,7 @@ final class ExprBuilder {
     }
 
     static StatsFn statsFn(StatsFnContext ctx) {
-        switch (((TerminalNode) ctx.getChild(0)).getSymbol().getType()) {
+        switch (ctx.getStart().getType()) {
             case StapLexer.AT_COUNT: return StatsFn.COUNT;
             case StapLexer.AT_SUM: return StatsFn.SUM;
             case StapLexer.AT_MIN: return StatsFn.MIN;
@@ -225,9 +290,5 @@ final class ExprBuilder {
             out.add(item.STAR() != null ? new Expr.Wildcard(b.span(item.STAR())) : expr(item.expr()));
         }
         return out;
-    }
-
-    Span span(ParserRuleContext ctx) {
-        return b.span(ctx);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -40,15 +39,24 @@ final class FrontEnd {
         List<Token> lexed = Lexing.tokens(source, diagnostics);
         Preprocessor.Result pp = Preprocessor.run(source, lexed, ctx, diagnostics, Lexing.MAX_TOKENS);
         this.macros = pp.macros();
-        List<Token> tokens = new ArrayList<>(pp.tokens());
+        List<Token> tokens = pp.tokens();
         tokens.add(Lexing.eof(source, tokens));
-        this.stream = new CommonTokenStream(new ListTokenSource(tokens, source.name()));
+        this.stream = new PresizedTokenStream(tokens, source.name());
         this.parser = new StapParser(stream);
         parser.removeErrorListeners();
         parser.configure(source, diagnostics, strategy);
     }
 
+    /** Whether the source was cut short for size: then it is not parsed at all (errors would be noise). */
+    private boolean truncated() {
+        return diagnostics.list().stream().anyMatch(d -> d.code().equals(ParseCodes.TOO_LARGE));
+    }
+
     ParseResult script() {
+        Span whole = new Span(source, 1, 1, 0, source.text().length());
+        if (truncated()) {
+            return new ParseResult(new Script(whole, List.of(), macros), sorted());
+        }
         StapParser.ScriptContext tree;
         try {
             tree = twoStage(0, parser::script);
@@ -57,7 +65,7 @@ final class FrontEnd {
             if (abort.diagnostic != null) {
                 diagnostics.add(abort.diagnostic);
             }
-            tree = (StapParser.ScriptContext) parser.script();
+            tree = (StapParser.ScriptContext) parser.scriptTree();
         }
         AstBuilder builder = new AstBuilder(build);
         List<Decl> decls = new ArrayList<>();
@@ -69,13 +77,15 @@ final class FrontEnd {
                 }
             }
         }
-        Span whole = new Span(source, 1, 1, 0, source.text().length());
         return new ParseResult(new Script(whole, decls, macros), sorted());
     }
 
     ExprResult expression() {
         Expr expr = null;
         try {
+            if (truncated()) {
+                return new ExprResult(null, sorted());
+            }
             if (stream.LA(1) == Token.EOF) {
                 Token eof = stream.LT(1);
                 diagnostics.add(Diagnostic.parseError(ParseCodes.SYNTAX, "expected expression",

@@ -5,20 +5,19 @@ import io.jstap.compiler.diag.Diagnostics;
 import io.jstap.compiler.diag.Source;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 
 /** Cuts a source into tokens, with a cap so no input can exhaust memory. */
 final class Lexing {
-    /** A thousand-line script is about ten thousand tokens. */
-    static final int MAX_TOKENS = 1_000_000;
+    /** A thousand-line script is about ten thousand tokens; this bounds the parse tree to some hundreds of MB. */
+    static final int MAX_TOKENS = 500_000;
 
     private Lexing() {
     }
 
     static StapLexer lexer(Source source) {
-        StapLexer lexer = new StapLexer(CharStreams.fromString(source.text(), source.name()));
+        StapLexer lexer = new StapLexer(new AsciiCharStream(source.text(), source.name()));
         lexer.removeErrorListeners();
         return lexer;
     }
@@ -26,7 +25,7 @@ final class Lexing {
     /** All tokens but EOF; past {@link #MAX_TOKENS} reports and stops. */
     static List<Token> tokens(Source source, Diagnostics diagnostics) {
         StapLexer lexer = lexer(source);
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(Math.min(MAX_TOKENS, source.text().length() / 4 + 16));
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             if (out.size() >= MAX_TOKENS) {
                 diagnostics.add(Diagnostic.parseError(ParseCodes.TOO_LARGE, "script too large: more than "

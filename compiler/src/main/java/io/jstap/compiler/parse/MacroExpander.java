@@ -102,7 +102,7 @@ final class MacroExpander {
                 define(t);
                 continue;
             }
-            if (t.getText().startsWith("@") && t.getType() != StapLexer.SCRIPT_ARG) {
+            if (Tokens.isAtWord(t.getType())) {
                 Token r = expand(t);
                 if (r == EXPANDED) {
                     continue;

@@ -18,7 +18,7 @@ import org.antlr.v4.runtime.Token;
  */
 final class Preprocessor {
 
-    /** What the parser reads: the surviving tokens (no EOF) and the macros defined on the way. */
+    /** What the parser reads: the surviving tokens (no EOF yet; the list may be added to) and the macros. */
     record Result(List<Token> tokens, List<Decl.Macro> macros) {
     }
 
@@ -53,12 +53,13 @@ final class Preprocessor {
     static Result run(Source source, List<Token> lexed, PreprocessorContext ctx, Diagnostics diagnostics,
                       int maxTokens) {
         Preprocessor p = new Preprocessor(source, lexed, ctx, diagnostics, maxTokens);
-        List<Token> out = p.tokens();
+        List<Token> out = p.tokens(lexed.size());
         return new Result(out, List.copyOf(p.macros.declared()));
     }
 
-    private List<Token> tokens() {
-        List<Token> out = new ArrayList<>();
+    private List<Token> tokens(int expected) {
+        // One more for the EOF the parser adds.
+        List<Token> out = new ArrayList<>(expected + 1);
         while (true) {
             Frame top = frames.peek();
             boolean skipping = top != null && (top.state == State.SKIP_THEN || top.state == State.SKIP_ELSE);

@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * nesting (so no input can overflow the stack), and statement-level error recovery.
  */
 public abstract class StapParserBase extends Parser {
-    /** Rule invocations deep; each bracket level of an expression costs about twenty. */
+    /** Rule invocations deep; each bracket level of an expression costs about four. */
     static final int MAX_RULE_DEPTH = 2500;
 
     private int depth;
@@ -53,6 +53,22 @@ public abstract class StapParserBase extends Parser {
     }
 
     @Override
+    public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+        if (depth >= MAX_RULE_DEPTH) {
+            throw SyntaxAbort.statement(Diagnostic.parseError(ParseCodes.NESTING, "too deeply nested",
+                    Tokens.span(source, getCurrentToken())));
+        }
+        depth++;
+        super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
+    @Override
+    public void unrollRecursionContexts(ParserRuleContext parent) {
+        depth--;
+        super.unrollRecursionContexts(parent);
+    }
+
+    @Override
     public void exitRule() {
         depth--;
         super.exitRule();
@@ -73,7 +89,7 @@ public abstract class StapParserBase extends Parser {
         this.script = script;
     }
 
-    ParserRuleContext script() {
+    ParserRuleContext scriptTree() {
         return script;
     }
 

@@ -32,6 +32,11 @@ final class Tokens {
         return type >= StapLexer.PROBE && type <= StapLexer.CATCH;
     }
 
+    /** {@code @define}, {@code @count} ... {@code @var} and any other {@code @name}: possible macro uses. */
+    static boolean isAtWord(int type) {
+        return type >= StapLexer.AT_DEFINE && type <= StapLexer.AT_VAR || type == StapLexer.AT_IDENT;
+    }
+
     /** Tokens the lexer makes of text stap rejects. */
     static boolean isJunk(int type) {
         return type == StapLexer.JUNK || type == StapLexer.UNCLOSED_STRING || type == StapLexer.UNCLOSED_COMMENT

@@ -51,7 +51,6 @@ final class ValueBuilder {
             }
         }
         List<Expr.Member> path = new ArrayList<>();
-        List<Expr> indices = new ArrayList<>();
         for (MemberSuffixContext m : ctx.memberSuffix()) {
             if (pretty > 0) {
                 b.error(ParseCodes.SYNTAX, "-> and [ are not accepted for a pretty-printing variable", b.span(m));
@@ -59,7 +58,6 @@ final class ValueBuilder {
             }
             if (m.ARROW() == null) {
                 Expr index = exprs.expr(m.expr());
-                indices.add(index);
                 path.add(new Expr.Member(b.span(m), null, index));
                 continue;
             }
@@ -84,7 +82,6 @@ final class ValueBuilder {
         Expr node;
         if (p instanceof CastExprContext c) {
             Expr operand = exprs.expr(c.expr());
-            indices.add(operand);
             String type = string(c.stringLit(0)).value();
             if (type.isEmpty()) {
                 b.error(ParseCodes.SYNTAX, "expected non-empty string", b.span(c.stringLit(0)));
@@ -98,9 +95,8 @@ final class ValueBuilder {
         } else {
             node = new Expr.TargetVar(span, base, path, pretty);
         }
-        node = exprs.track(node, indices);
         if (ctx.AMP() != null) {
-            node = exprs.track(new Expr.Unary(b.span(ctx), UnOp.ADDRESS_OF, node), node);
+            node = new Expr.Unary(b.span(ctx), UnOp.ADDRESS_OF, node);
         }
         return node;
     }
@@ -133,11 +129,11 @@ final class ValueBuilder {
         }
         if (p instanceof DefinedExprContext c) {
             Expr operand = exprs.expr(c.expr());
-            return exprs.track(new Expr.Defined(span, operand), operand);
+            return new Expr.Defined(span, operand);
         }
         if (p instanceof EntryExprContext c) {
             Expr operand = exprs.expr(c.expr());
-            return exprs.track(new Expr.Entry(span, operand), operand);
+            return new Expr.Entry(span, operand);
         }
         if (p instanceof StatsExprContext c) {
             StatsFn fn = ExprBuilder.statsFn(c.statsFn());
@@ -150,17 +146,14 @@ final class ValueBuilder {
                     b.error(ParseCodes.SYNTAX, "expected ')'", b.span(c.COMMA()), "saw: operator ','");
                 }
             }
-            return exprs.track(new Expr.StatsOp(span, fn, operand), operand);
+            return new Expr.StatsOp(span, fn, operand);
         }
         if (p instanceof HistExprContext c) {
             Expr hist = hist(c.histOp());
             if (c.LBRACK() == null) {
                 return hist;
             }
-            List<Expr> items = exprs.indexItems(c.indexItem());
-            List<Expr> all = new ArrayList<>(items);
-            all.add(hist);
-            return exprs.track(new Expr.Index(span, hist, items), all);
+            return new Expr.Index(span, hist, exprs.indexItems(c.indexItem()));
         }
         if (p instanceof UnknownAtExprContext c) {
             String name = c.AT_IDENT().getText();
@@ -179,15 +172,14 @@ final class ValueBuilder {
         if (c.LBRACK() == null) {
             return name;
         }
-        List<Expr> items = exprs.indexItems(c.indexItem());
-        return exprs.track(new Expr.Index(span, name, items), items);
+        return new Expr.Index(span, name, exprs.indexItems(c.indexItem()));
     }
 
     private Expr hist(HistOpContext ctx) {
         Span span = b.span(ctx);
         if (ctx instanceof HistLogContext log) {
             Expr operand = exprs.expr(log.expr());
-            return exprs.track(new Expr.Hist(span, HistKind.LOG, operand, List.of()), operand);
+            return new Expr.Hist(span, HistKind.LOG, operand, List.of());
         }
         HistLinearContext lin = (HistLinearContext) ctx;
         Expr operand = exprs.expr(lin.expr());
@@ -195,7 +187,7 @@ final class ValueBuilder {
         for (SignedNumberContext n : lin.signedNumber()) {
             params.add(signedNumber(n));
         }
-        return exprs.track(new Expr.Hist(span, HistKind.LINEAR, operand, params), operand);
+        return new Expr.Hist(span, HistKind.LINEAR, operand, params);
     }
 
     /** {@code [-]N} or a script argument standing for a number; 0 (reported) when it cannot be had. */
@@ -215,7 +207,7 @@ final class ValueBuilder {
             args.add(exprs.expr(e));
         }
         PrintFamily.check(b, name, args, c.expr(), b.span(c.RPAREN()));
-        return exprs.track(new Expr.Call(b.span(c), name, args), args);
+        return new Expr.Call(b.span(c), name, args);
     }
 
     private Expr scriptArg(Token t) {
