@@ -68,7 +68,7 @@ class ExprTyper {
             expr(u.operand(), Type.LONG, sc);
             return expect(e, want, Type.LONG);
         } else if (e instanceof IncDec d) {
-            lvalue(d.target(), Type.LONG, sc, true);
+            lvalue(d.target(), Type.LONG, sc);
             return expect(e, want, Type.LONG);
         } else if (e instanceof Assign a) {
             return assign(a, want, sc);
@@ -201,19 +201,21 @@ class ExprTyper {
         return false;
     }
 
-    /** The target of an assignment, increment or {@code <<<}. */
-    Type lvalue(Expr target, Type want, Scope sc, boolean alsoRead) {
+    /**
+     * The target of an assignment, increment or {@code <<<}. Read-modify-writes ({@code x++}, {@code x += n})
+     * count as writes only: a global that is only counted up is "written but never read", which stap prints
+     * at the end.
+     */
+    Type lvalue(Expr target, Type want, Scope sc) {
         Type t;
         if (target instanceof Ident id) {
             Sym s = resolve(id, sc);
             s.written = true;
-            s.read |= alsoRead;
             ti.arity(s, 0, id.span());
             t = ti.use(s, want, id.span());
         } else if (target instanceof Index ix && ix.base() instanceof Ident) {
             Sym s = resolve((Ident) ix.base(), sc);
             s.written = true;
-            s.read |= alsoRead;
             t = index(ix, want, sc, true, false);
         } else if (target instanceof TargetVar || target instanceof Cast || target instanceof AtVar) {
             error(target.span(), "context-write",
@@ -232,7 +234,7 @@ class ExprTyper {
     private Type assign(Assign a, Type want, Scope sc) {
         switch (a.op()) {
             case ASSIGN: {
-                Type tt = lvalue(a.target(), Type.UNKNOWN, sc, false);
+                Type tt = lvalue(a.target(), Type.UNKNOWN, sc);
                 if (tt == Type.STATS) {
                     error(a.span(), "stats-assign", "cannot assign to statistics '" + describe(a.target())
                             + "'; add values with <<<");
@@ -247,7 +249,7 @@ class ExprTyper {
                 Type vt = expr(a.value(), tt, sc);
                 noteNode = null;
                 if (!tt.known() && vt.known()) {
-                    tt = lvalue(a.target(), vt, sc, false);
+                    tt = lvalue(a.target(), vt, sc);
                 }
                 if (vt == Type.VOID || vt == Type.HIST || vt == Type.STATS) {
                     return Type.UNKNOWN;
@@ -255,19 +257,19 @@ class ExprTyper {
                 return expect(a, want, tt.known() ? tt : vt);
             }
             case CONCAT:
-                lvalue(a.target(), Type.STRING, sc, true);
+                lvalue(a.target(), Type.STRING, sc);
                 expr(a.value(), Type.STRING, sc);
                 return expect(a, want, Type.STRING);
             case STATS_ADD:
                 if (a.target() instanceof Ident || a.target() instanceof Index) {
-                    lvalue(a.target(), Type.STATS, sc, false);
+                    lvalue(a.target(), Type.STATS, sc);
                 } else {
                     error(a.target().span(), "lvalue", "<<< needs a statistics variable or array element");
                 }
                 expr(a.value(), Type.LONG, sc);
                 return expect(a, want, Type.LONG);
             default:
-                lvalue(a.target(), Type.LONG, sc, true);
+                lvalue(a.target(), Type.LONG, sc);
                 expr(a.value(), Type.LONG, sc);
                 return expect(a, want, Type.LONG);
         }

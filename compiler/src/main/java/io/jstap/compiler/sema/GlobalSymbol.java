@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * A global after inference. {@code type} is the value type ({@link Type#STATS} for aggregates);
  * {@code keyTypes} is empty for scalars. {@code size} (null unless declared), {@code wrap} ({@code %}) and
- * {@code init} (null unless given) come from the declaration.
+ * {@code init} (null unless given) come from the declaration. {@code read}/{@code written}: whether any probe
+ * or function in use reads or writes it (stap prints globals that are written but never read at the end).
  */
 public record GlobalSymbol(String name, Type type, List<Type> keyTypes, Long size, boolean wrap, Expr init,
-                           Span span, boolean fromTapset) implements Symbol {
+                           Span span, boolean fromTapset, boolean read, boolean written) implements Symbol {
 
     public GlobalSymbol {
         keyTypes = List.copyOf(keyTypes);

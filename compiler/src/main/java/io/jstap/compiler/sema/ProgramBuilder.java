@@ -24,7 +24,7 @@ final class ProgramBuilder {
             }
             List<Type> keys = g.arity > 0 ? Arrays.asList(Arrays.copyOf(g.keys, g.arity)) : List.of();
             GlobalSymbol gs = new GlobalSymbol(g.name, g.type, keys, g.decl == null ? null : g.decl.size(),
-                    g.decl != null && g.decl.wrap(), g.init, g.span, g.fromTapset);
+                    g.decl != null && g.decl.wrap(), g.init, g.span, g.fromTapset, g.read, g.written);
             globals.put(g.name, gs);
             symbols.put(g, gs);
         }

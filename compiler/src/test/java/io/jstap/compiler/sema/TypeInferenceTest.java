@@ -85,6 +85,16 @@ class TypeInferenceTest {
     }
 
     @Test
+    void globalsKnowWhetherTheyAreReadOrOnlyWritten() {
+        Program p = Elab.ok("global counted, shown, stats\n"
+                + "probe syscall.read { counted[execname()]++; shown += 1; stats <<< count }\n"
+                + "probe end { println(shown) }\n");
+        assertEquals(List.of("counted:false:true", "shown:true:true", "stats:false:true"),
+                p.globals().values().stream().map(g -> g.name() + ":" + g.read() + ":" + g.written())
+                        .collect(Collectors.toList()));
+    }
+
+    @Test
     void globalInitialisersGiveTypes() {
         Program p = Elab.ok("global cap = 10, label = \"x\", neg = -5\n"
                 + "probe begin { printf(\"%d %s %d\\n\", cap, label, neg) }\n");
