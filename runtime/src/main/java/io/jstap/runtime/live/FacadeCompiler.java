@@ -1,7 +1,7 @@
 package io.jstap.runtime.live;
 
 import io.jstap.compiler.CompileOptions;
-import io.jstap.compiler.Compiler;
+import io.jstap.compiler.ScriptCompiler;
 import io.jstap.compiler.diag.Source;
 import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.parse.PreprocessorContext;
@@ -40,7 +40,7 @@ public final class FacadeCompiler implements ModuleCompiler {
     public Compiled compile(List<Source> sources, RuntimeLimits limits) {
         CompileOptions o = new CompileOptions(options.includeDirs(), options.defines(), options.scriptArgs(),
                 options.targetPid(), options.preprocessor(), limits);
-        Compiler.Result r = Compiler.compile(sources, o, catalog, Compiler.TRANSLATE);
+        ScriptCompiler.Result r = ScriptCompiler.compile(sources, o, catalog, ScriptCompiler.TRANSLATE);
         return new Compiled(r.module(), r.diagnostics());
     }
 }
