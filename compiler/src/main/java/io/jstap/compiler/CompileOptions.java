@@ -1,18 +1,17 @@
 package io.jstap.compiler;
 
 import io.jstap.compiler.exec.RuntimeLimits;
-import io.jstap.compiler.parse.PreprocessorContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a compilation needs from the command line or the REPL: tapset directories ({@code -I}), {@code -D}
- * settings, script arguments, the target process (0 for none), the preprocessor's view of the machine and the
- * runtime limits ({@link #limitsFromDefines}).
+ * settings, script arguments, the target process (0 for none) and the runtime limits
+ * ({@link #limitsFromDefines}).
  */
 public record CompileOptions(List<Path> includeDirs, Map<String, String> defines, List<String> scriptArgs,
-                             long targetPid, PreprocessorContext preprocessor, RuntimeLimits limits) {
+                             long targetPid, RuntimeLimits limits) {
 
     public CompileOptions {
         includeDirs = List.copyOf(includeDirs);
@@ -21,35 +20,35 @@ public record CompileOptions(List<Path> includeDirs, Map<String, String> defines
     }
 
     public static CompileOptions defaults() {
-        return new CompileOptions(List.of(), Map.of(), List.of(), 0, PreprocessorContext.defaults(),
-                RuntimeLimits.DEFAULTS);
+        return new CompileOptions(List.of(), Map.of(), List.of(), 0, RuntimeLimits.DEFAULTS);
     }
 
     public CompileOptions withScriptArgs(List<String> args) {
-        return new CompileOptions(includeDirs, defines, args, targetPid, preprocessor.withScriptArgs(args), limits);
+        return new CompileOptions(includeDirs, defines, args, targetPid, limits);
     }
 
     public CompileOptions withTargetPid(long pid) {
-        return new CompileOptions(includeDirs, defines, scriptArgs, pid, preprocessor, limits);
-    }
-
-    public CompileOptions withPreprocessor(PreprocessorContext ctx) {
-        return new CompileOptions(includeDirs, defines, scriptArgs, targetPid, ctx.withScriptArgs(scriptArgs), limits);
+        return new CompileOptions(includeDirs, defines, scriptArgs, pid, limits);
     }
 
     /** Options with {@code -D} settings and the limits they set (MAXSTRINGLEN, MAXMAPENTRIES, MAXACTION, MAXNESTING). */
     public CompileOptions withDefines(Map<String, String> defs) {
-        return new CompileOptions(includeDirs, defs, scriptArgs, targetPid, preprocessor, limitsFromDefines(defs));
+        return new CompileOptions(includeDirs, defs, scriptArgs, targetPid, limitsFromDefines(defs));
     }
 
     public CompileOptions withIncludeDirs(List<Path> dirs) {
-        return new CompileOptions(dirs, defines, scriptArgs, targetPid, preprocessor, limits);
+        return new CompileOptions(dirs, defines, scriptArgs, targetPid, limits);
     }
 
     /**
      * The limits {@code -D} sets. A value that is not a number in range raises IllegalArgumentException with a
      * message for the user.
      */
+    /** What elaboration takes of these options. */
+    public io.jstap.compiler.sema.ElabOptions elabOptions() {
+        return new io.jstap.compiler.sema.ElabOptions(includeDirs, defines, scriptArgs, targetPid);
+    }
+
     public static RuntimeLimits limitsFromDefines(Map<String, String> defs) {
         RuntimeLimits l = RuntimeLimits.DEFAULTS;
         for (Map.Entry<String, String> e : defs.entrySet()) {

@@ -8,14 +8,9 @@ import io.jstap.compiler.diag.Span;
 import io.jstap.compiler.lower.LoweredProgram;
 import io.jstap.compiler.lower.Lowering;
 import io.jstap.compiler.module.Module;
-import io.jstap.compiler.parse.ParseResult;
-import io.jstap.compiler.parse.Parser;
 import io.jstap.compiler.probe.ProbeCatalog;
-import io.jstap.compiler.sema.ElabOptions;
-import io.jstap.compiler.sema.ElabResult;
-import io.jstap.compiler.sema.Elaborator;
+import io.jstap.compiler.sema.Pipeline;
 import io.jstap.compiler.sema.Program;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,28 +39,21 @@ public final class ScriptCompiler {
     /** Compiles {@code sources} (scripts or REPL snippets, in order) through pass {@code lastPass}. */
     public static Result compile(List<Source> sources, CompileOptions options, ProbeCatalog catalog, int lastPass) {
         Diagnostics diags = new Diagnostics();
-        List<Script> scripts = new ArrayList<>();
+        List<Script> scripts = List.of();
         Program program = null;
         LoweredProgram lowered = null;
         Module module = null;
         try {
-            for (Source s : sources) {
-                ParseResult r = Parser.parse(s, options.preprocessor());
-                diags.addAll(r.diagnostics());
-                scripts.add(r.script());
-            }
-            if (diags.hasErrors() || lastPass < ELABORATE) {
-                return new Result(scripts, null, null, null, diags);
-            }
-            ElabOptions eo = new ElabOptions(options.includeDirs(), options.defines(), options.scriptArgs(),
-                    options.targetPid());
-            ElabResult er = Elaborator.elaborate(scripts, eo, catalog);
-            diags.addAll(er.diagnostics());
-            program = er.program();
+            Pipeline.Result front = lastPass < ELABORATE
+                    ? Pipeline.parse(sources, options.elabOptions(), catalog)
+                    : Pipeline.elaborate(sources, options.elabOptions(), catalog);
+            diags.addAll(front.diagnostics());
+            scripts = front.scripts();
+            program = front.program();
             if (diags.hasErrors() || lastPass < TRANSLATE) {
                 return new Result(scripts, program, null, null, diags);
             }
-            lowered = Lowering.lower(program, diags);
+            lowered = Lowering.lower(program, diags, catalog.arch());
             if (diags.hasErrors()) {
                 return new Result(scripts, program, lowered, null, diags);
             }

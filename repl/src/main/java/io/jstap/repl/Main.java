@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.jstap.repl.cli.Driver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "-i", description = "Start the interactive REPL (after loading the script, if any).")
     boolean interactive;
 
+    @Option(names = "--probe-features", description = "Report which probe kinds, program types, maps and helpers this kernel supports.")
+    boolean probeFeatures;
+
     @Option(names = "--version", description = "Print the version and exit.")
     boolean version;
 
@@ -97,7 +101,18 @@ public final class Main implements Callable<Integer> {
             out.println("jstap " + Version.string() + " (SystemTap language, eBPF backend)");
             return 0;
         }
-        err.println("jstap: nothing is implemented yet");
-        return 1;
+        if (listPattern != null && listVarsPattern != null) {
+            err.println("jstap: -l and -L cannot be given together");
+            return 1;
+        }
+        if (scriptText == null && positional.isEmpty() && listPattern == null && listVarsPattern == null
+                && !probeFeatures) {
+            err.println("jstap: no script given (the interactive REPL is not built yet): use -e SCRIPT or a file");
+            return 1;
+        }
+        Driver.Request r = new Driver.Request(scriptText, positional, lastPass, verbose.length, tapsetDirs, defines,
+                outputFile, command, targetPid, timeout, listPattern != null ? listPattern : listVarsPattern,
+                listVarsPattern != null, probeFeatures);
+        return new Driver(out, err, System.in).run(r);
     }
 }

@@ -92,8 +92,8 @@ final class SyscallDispatch {
         Expr.Local nrLocal = new Expr.Local(nr, loc);
         Stmt save = new Stmt.ExprStmt(new Expr.Assign(nrLocal, io.jstap.compiler.ir.Ops.AssignOp.SET, nrSource, loc),
                 loc);
-        List<Integer> sorted = new ArrayList<>(numbers);
-        Stmt guard = guard(sorted, 0, sorted.size(), nrLocal, loc);
+        List<long[]> ranges = ranges(numbers);
+        Stmt guard = guard(ranges, 0, ranges.size(), nrLocal, loc);
         Stmt body = new FieldRewriter(enter, nrLocal).rewrite(b.body());
         Stmt all = new Stmt.Block(List.of(save, guard, body), loc);
         ProbeBody rb = new ProbeBody(b.name(), locals, all, loc);
@@ -101,19 +101,37 @@ final class SyscallDispatch {
                 : "sys_exit")), p.name());
     }
 
-    /** {@code next} unless the number is one of {@code sorted[lo, hi)}: a binary search tree of compares. */
-    private static Stmt guard(List<Integer> sorted, int lo, int hi, Expr nr, SrcLoc loc) {
+    /** Consecutive numbers as inclusive ranges: {@code syscall.*} collapses to a handful. */
+    private static List<long[]> ranges(TreeSet<Integer> numbers) {
+        List<long[]> out = new ArrayList<>();
+        for (int n : numbers) {
+            long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last[1] + 1 == n) {
+                last[1] = n;
+            } else {
+                out.add(new long[] {n, n});
+            }
+        }
+        return out;
+    }
+
+    /** {@code next} unless the number lies in one of {@code ranges[lo, hi)}: a binary search tree of compares. */
+    private static Stmt guard(List<long[]> ranges, int lo, int hi, Expr nr, SrcLoc loc) {
         if (hi - lo <= LEAF) {
             Expr any = null;
             for (int i = lo; i < hi; i++) {
-                Expr eq = new Expr.Compare(CmpOp.EQ, nr, new Expr.LongLit(sorted.get(i), loc), loc);
-                any = any == null ? eq : new Expr.Logical(false, any, eq, loc);
+                long[] r = ranges.get(i);
+                Expr in = r[0] == r[1]
+                        ? new Expr.Compare(CmpOp.EQ, nr, new Expr.LongLit(r[0], loc), loc)
+                        : new Expr.Logical(true, new Expr.Compare(CmpOp.GE, nr, new Expr.LongLit(r[0], loc), loc),
+                                new Expr.Compare(CmpOp.LE, nr, new Expr.LongLit(r[1], loc), loc), loc);
+                any = any == null ? in : new Expr.Logical(false, any, in, loc);
             }
             return new Stmt.If(new Expr.Unary(UnOp.NOT, any, loc), new Stmt.Next(loc), null, loc);
         }
         int mid = (lo + hi) >>> 1;
-        return new Stmt.If(new Expr.Compare(CmpOp.LT, nr, new Expr.LongLit(sorted.get(mid), loc), loc),
-                guard(sorted, lo, mid, nr, loc), guard(sorted, mid, hi, nr, loc), loc);
+        return new Stmt.If(new Expr.Compare(CmpOp.LT, nr, new Expr.LongLit(ranges.get(mid)[0], loc), loc),
+                guard(ranges, lo, mid, nr, loc), guard(ranges, mid, hi, nr, loc), loc);
     }
 
     /** Record fields of the syscall events as raw-tracepoint reads. */
