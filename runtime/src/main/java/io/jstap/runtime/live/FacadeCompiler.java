@@ -6,6 +6,7 @@ import io.jstap.compiler.diag.Source;
 import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.parse.PreprocessorContext;
 import io.jstap.compiler.probe.ProbeCatalog;
+import io.jstap.compiler.sema.Pipeline;
 import java.util.List;
 
 /** The session's compiler: the compiler facade through pass 3, over the machine's probe catalog. */
@@ -20,12 +21,14 @@ public final class FacadeCompiler implements ModuleCompiler {
         this.catalog = catalog;
     }
 
-    /** Options for the machine the catalog describes: its kernel release and architecture. */
+    /** Default options; the machine's kernel release and architecture come from the catalog. */
     public static CompileOptions optionsFor(ProbeCatalog catalog) {
-        PreprocessorContext d = PreprocessorContext.defaults();
-        PreprocessorContext pp = new PreprocessorContext(catalog.kernelRelease(), catalog.arch(), d.runtime(),
-                d.systemtapVersion(), d.kconfig(), List.of());
-        return CompileOptions.defaults().withPreprocessor(pp);
+        return CompileOptions.defaults();
+    }
+
+    /** What {@code %( %)} conditions test: the catalog's kernel and architecture. */
+    public PreprocessorContext preprocessor() {
+        return Pipeline.context(options.elabOptions(), catalog);
     }
 
     public CompileOptions options() {
@@ -39,7 +42,7 @@ public final class FacadeCompiler implements ModuleCompiler {
     @Override
     public Compiled compile(List<Source> sources, RuntimeLimits limits) {
         CompileOptions o = new CompileOptions(options.includeDirs(), options.defines(), options.scriptArgs(),
-                options.targetPid(), options.preprocessor(), limits);
+                options.targetPid(), limits);
         ScriptCompiler.Result r = ScriptCompiler.compile(sources, o, catalog, ScriptCompiler.TRANSLATE);
         return new Compiled(r.module(), r.diagnostics());
     }

@@ -37,7 +37,7 @@ abstract class LiveKernelTest {
 
     static LiveSession open(RecordingOutput out) {
         FacadeCompiler c = new FacadeCompiler(FacadeCompiler.optionsFor(catalog()), catalog());
-        return new LiveSession(c, c.options().preprocessor(), out, LiveOptions.defaults());
+        return new LiveSession(c, c.preprocessor(), out, LiveOptions.defaults());
     }
 
     @BeforeEach
