@@ -69,6 +69,10 @@ public final class Repl {
             b.variable(LineReader.HISTORY_FILE, history);
         }
         this.reader = b.build();
+        // closing brackets are plain characters: JLine's default re-indents and eats the blank before them
+        for (String close : List.of("}", ")", "]")) {
+            reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SELF_INSERT), close);
+        }
         ref.set(reader);
         this.editor = new ShellEditor(reader, output, System.getenv());
         this.renderer = new EventRenderer(options.colour());
@@ -98,7 +102,8 @@ public final class Repl {
         }
         try (Terminal terminal = TerminalBuilder.builder().name("jstap").system(true).build()) {
             boolean colour = !"dumb".equals(terminal.getType()) && System.getenv("NO_COLOR") == null;
-            Path history = historyFile(Path.of(System.getProperty("user.home"), ".jstap_history"), err);
+            String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+            Path history = historyFile(Path.of(home, ".jstap_history"), err);
             Repl repl = new Repl(terminal, new FacadeCompiler(options, catalog), catalog,
                     new LiveOptions(options.limits(), colour), history, dirs);
             return repl.loop(preload);
@@ -125,6 +130,9 @@ public final class Repl {
     /** Reads and evaluates until {@code :quit}, Ctrl-D or {@code exit()}; returns the exit status. */
     int loop(String preload) {
         terminal.handle(Terminal.Signal.INT, s -> interrupt());
+        Thread warm = new Thread(session::warmUp, "compiler-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         show(new AttributedString("jstap: SystemTap at a prompt. :help lists commands; Ctrl-D quits.\n"));
         if (preload != null) {
             show(renderer.events(session.load(preload)));

@@ -5,6 +5,7 @@ import io.jstap.compiler.complete.CompletionAnalyzer;
 import io.jstap.compiler.parse.InputKind;
 import io.jstap.compiler.parse.Parser;
 import java.util.List;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 
@@ -62,8 +63,23 @@ final class ShellParser implements org.jline.reader.Parser {
         return false;
     }
 
-    /** The whole buffer as one line with the completion word. */
-    private record Line(String line, int cursor, String word, int wordCursor) implements ParsedLine {
+    /** The whole buffer as one line with the completion word; candidates are inserted as they are. */
+    private record Line(String line, int cursor, String word, int wordCursor) implements CompletingParsedLine {
+        @Override
+        public CharSequence escape(CharSequence candidate, boolean complete) {
+            return candidate;
+        }
+
+        @Override
+        public int rawWordCursor() {
+            return wordCursor;
+        }
+
+        @Override
+        public int rawWordLength() {
+            return word.length();
+        }
+
         @Override
         public int wordIndex() {
             return 0;

@@ -368,6 +368,20 @@ public final class LiveSession implements AutoCloseable {
         return notices;
     }
 
+    /**
+     * Compiles an empty session once, so that loading the tapset library and warming the compiler do not
+     * delay the first input. Safe to call from any thread; failures are ignored (the first real input
+     * reports them).
+     */
+    public void warmUp() {
+        try {
+            engine.compiler().compile(List.of(new io.jstap.compiler.diag.Source("<warm-up>", "probe never {}\n")),
+                    options.limits());
+        } catch (RuntimeException e) {
+            // reported when it matters, by the first real compilation
+        }
+    }
+
     /** Interrupts a running statement (the REPL's Ctrl-C); false if none is running. */
     public boolean interrupt() {
         return statements.interrupt();

@@ -28,6 +28,9 @@ final class StatementRunner {
 
     private final Engine engine;
     private final AtomicReference<Thread> running = new AtomicReference<>();
+    /** Set while a statement is being compiled: an interrupt then cancels it before it runs. */
+    private volatile boolean compiling;
+    private volatile boolean cancelled;
 
     StatementRunner(Engine engine) {
         this.engine = engine;
@@ -37,6 +40,10 @@ final class StatementRunner {
     boolean interrupt() {
         Thread t = running.get();
         if (t == null) {
+            if (compiling) {
+                cancelled = true;
+                return true;
+            }
             return false;
         }
         t.interrupt();
@@ -44,7 +51,14 @@ final class StatementRunner {
     }
 
     Result run(List<Snippet> active, Snippet s, boolean histogram, RuntimeLimits limits) {
-        Attempt a = attempt(active, s, histogram, limits);
+        cancelled = false;
+        compiling = true;
+        Attempt a;
+        try {
+            a = attempt(active, s, histogram, limits);
+        } finally {
+            compiling = false;
+        }
         List<Diagnostic> diags = a.compiled.diagnostics().list().stream().map(a.map::remap).toList();
         if (!a.compiled.ok()) {
             return new Result(false, diags, null, null, s.kind());
@@ -140,6 +154,9 @@ final class StatementRunner {
         BufferSink captured = new BufferSink();
         OutputSink sink = a.kind == Snippet.Kind.EXPRESSION ? captured : engine.out().asSink();
         Interpreter interp = new Interpreter(m.ir(), store, sink, m.limits(), engine.host());
+        if (cancelled) {
+            return new Result(true, diags, null, "interrupted", a.kind);
+        }
         ProbeOutcome o;
         running.set(Thread.currentThread());
         try {
