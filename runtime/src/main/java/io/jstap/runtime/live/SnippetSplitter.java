@@ -45,6 +45,9 @@ final class SnippetSplitter {
     private static final Set<String> STATEMENT_CALLS = Set.of("printf", "print", "println", "printd", "printdln",
             "print_char", "exit", "error", "warn", "abort", "delete");
 
+    private static final java.util.regex.Pattern DECLARATION_START =
+            java.util.regex.Pattern.compile("\\s*(probe|global|function|private|@define)\\b");
+
     private final PreprocessorContext pp;
 
     SnippetSplitter(PreprocessorContext pp) {
@@ -61,7 +64,9 @@ final class SnippetSplitter {
             return new Split(List.of(), List.of(), false);
         }
         SourceMap map = join(macros, id, input);
-        if (kind != InputKind.DECLARATION) {
+        boolean declaration = kind == InputKind.DECLARATION
+                || kind == InputKind.INCOMPLETE && DECLARATION_START.matcher(input).lookingAt();
+        if (!declaration) {
             return new Split(List.of(statement(input, map)), List.of(), true);
         }
         ParseResult r = Parser.parse(map.source(), pp);
@@ -100,16 +105,24 @@ final class SnippetSplitter {
             return out;
         }
         // Conditionals and macro uses at top level make text and declarations diverge: keep the input whole.
-        boolean whole = input.contains("%(") || items.stream().anyMatch(n -> n.span().expandedFrom() != null);
+        boolean whole = topLevelConditional(input, items, start)
+                || items.stream().anyMatch(n -> n.span().expandedFrom() != null);
         if (whole || items.size() == 1 && !(items.get(0) instanceof Decl.Global g && g.vars().size() > 1)) {
             Node first = items.get(0);
             out.add(new Draft(kindOf(first), nameOf(first), input));
             return out;
         }
+        int[] cuts = new int[items.size() + 1];
+        for (int i = 1; i < items.size(); i++) {
+            Node prev = items.get(i - 1);
+            cuts[i] = cutBefore(input, items.get(i).span().offset() - start,
+                    prev.span().offset() - start + prev.span().length());
+        }
+        cuts[items.size()] = input.length();
         for (int i = 0; i < items.size(); i++) {
             Node n = items.get(i);
-            int from = i == 0 ? 0 : n.span().offset() - start;
-            int to = i + 1 < items.size() ? items.get(i + 1).span().offset() - start : input.length();
+            int from = cuts[i];
+            int to = cuts[i + 1];
             String text = input.substring(from, to);
             if (n instanceof Decl.Global g && g.vars().size() > 1) {
                 for (Decl.GlobalVar v : g.vars()) {
@@ -121,6 +134,48 @@ final class SnippetSplitter {
             }
         }
         return out;
+    }
+
+    /**
+     * Where the snippet of the declaration at {@code at} starts: at its line, with the comment lines right
+     * above it, but not before {@code floor} (the end of the previous declaration).
+     */
+    static int cutBefore(String input, int at, int floor) {
+        int lineStart = input.lastIndexOf('\n', at - 1) + 1;
+        if (lineStart < floor || !input.substring(lineStart, at).isBlank()) {
+            return at;
+        }
+        int cut = lineStart;
+        while (cut > floor) {
+            int prevStart = input.lastIndexOf('\n', cut - 2) + 1;
+            if (prevStart < floor) {
+                break;
+            }
+            String line = input.substring(prevStart, cut - 1).strip();
+            if (!line.startsWith("#") && !line.startsWith("//")) {
+                break;
+            }
+            cut = prevStart;
+        }
+        return cut;
+    }
+
+    /** True when a {@code %(} lies outside every declaration: a conditional that chooses declarations. */
+    private static boolean topLevelConditional(String input, List<Node> items, int start) {
+        for (int i = input.indexOf("%("); i >= 0; i = input.indexOf("%(", i + 2)) {
+            boolean inside = false;
+            for (Node n : items) {
+                int from = n.span().offset() - start;
+                if (i >= from && i < from + n.span().length()) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String slice(String input, Span s, int start) {
