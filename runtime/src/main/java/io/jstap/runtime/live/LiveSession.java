@@ -342,6 +342,10 @@ public final class LiveSession implements AutoCloseable {
         boolean terminal = value.equals("terminal") || value.equals("-");
         try {
             out.redirect(terminal ? null : Path.of(value));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot write to " + value + ": No such file or directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot write to " + value + ": Permission denied");
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot write to " + value + ": " + Reloader.message(e));
         }

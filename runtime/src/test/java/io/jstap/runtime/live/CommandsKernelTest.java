@@ -155,6 +155,19 @@ class CommandsKernelTest extends LiveKernelTest {
     }
 
     @Test
+    void probeOutputCanGoToAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("out.txt");
+        assertEquals("output = " + file + "\nprobe output is appended to " + file + "\n", cmd(":set output " + file));
+        ok("printf(\"to the file\\n\")");
+        assertEquals("output = terminal\nprobe output goes to the terminal\n", cmd(":set output terminal"));
+        ok("printf(\"to the terminal\\n\")");
+        assertEquals("to the file\n", java.nio.file.Files.readString(file));
+        assertEquals("to the terminal\n", out.text());
+        assertEquals("cannot write to " + dir + "/no/such/f: No such file or directory",
+                run(":set output " + dir + "/no/such/f").error());
+    }
+
+    @Test
     void historyListsEveryInput() {
         ok("1 + 1");
         ok("global x");
