@@ -10,10 +10,8 @@ import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.ir.GlobalDecl;
 import io.jstap.compiler.ir.SrcLoc;
 import io.jstap.compiler.module.KernelProbe;
-import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.Module;
 import io.jstap.compiler.module.UserProbe;
-import io.jstap.runtime.kernel.BpfMap;
 import io.jstap.runtime.kernel.KernelObject;
 import io.jstap.runtime.kernel.KernelResources;
 import io.jstap.runtime.kernel.RingBufferReader;
@@ -26,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * The running side of a live session: compiles a snippet set, reloads the kernel side as one transaction
@@ -53,7 +50,6 @@ final class Engine {
     private final OutputRouter router = new OutputRouter();
     private final HostContext host = new JvmHostContext();
     private final GlobalCarrier carrier;
-    private RingBufferReader reader;
     private TimerRunner timers;
     private Generation gen;
     private boolean paused;
@@ -121,7 +117,7 @@ final class Engine {
         stopTimers();
         Generation old = gen;
         router.swap(decoder);
-        RingBufferReader oldReader = openReader(t.next);
+        RingBufferReader oldReader = router.open(kr, t.next);
         Set<String> declared = declaredGlobals(next);
         Map<String, List<MapStore.Entry>> leaving =
                 carrier.leaving(old, GlobalCarrier.kernelGlobals(m), declared);
@@ -186,32 +182,6 @@ final class Engine {
     static String millis(long nanos) {
         double ms = nanos / 1e6;
         return ms < 10 ? String.format("%.1f ms", ms) : String.format("%.0f ms", ms);
-    }
-
-    /** Opens a reader on the module's ring if it is a new map; returns the reader it replaces (or null). */
-    private RingBufferReader openReader(KernelSet k) {
-        MapDef ringDef = k.module().mapOfRole(MapDef.Role.OUTPUT).orElse(null);
-        BpfMap ring = ringDef == null ? null : k.maps().get(ringDef.name()).map();
-        if (reader != null && reader.ring() == ring) {
-            return null;
-        }
-        RingBufferReader old = reader;
-        reader = ring == null ? null : kr.openRingBuffer(ring, router, dropCounter(k));
-        return old;
-    }
-
-    private static LongSupplier dropCounter(KernelSet k) {
-        MapDef d = k.module().mapOfRole(MapDef.Role.COUNTERS).orElse(null);
-        if (d == null) {
-            return null;
-        }
-        BpfMap m = k.maps().get(d.name()).map();
-        byte[] key = BpfMap.intKey(0);
-        if (d.perCpu()) {
-            return () -> m.isClosed() ? 0 : m.sumPerCpuLong(key, 0);
-        }
-        return () -> m.isClosed() ? 0 : m.lookup(key).map(v -> java.nio.ByteBuffer.wrap(v)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0)).orElse(0L);
     }
 
     private void runBegin(Set<Integer> added) {
@@ -314,10 +284,7 @@ final class Engine {
                 m.map().close();
             }
         }
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
+        router.close();
         carrier.clear(limits);
         counters.clear();
         gen = null;
@@ -333,15 +300,11 @@ final class Engine {
             if (gen != null) {
                 Reloader.detachAll(gen.kernel().probes());
             }
-            if (reader != null) {
-                reader.close();
-            }
+            router.close();
             if (gen != null) {
                 new EndProbes(this, gen, out).run();
             }
-            if (reader != null) {
-                out.lost(reader.lost());
-            }
+            out.lost(router.lost());
         } finally {
             runStats.close();
             kr.close();

@@ -1,6 +1,5 @@
 package io.jstap.runtime.live;
 
-import io.jstap.compiler.diag.Diagnostic;
 import io.jstap.compiler.exec.MapStore;
 import io.jstap.compiler.exec.RuntimeLimits;
 import io.jstap.compiler.ir.GlobalDecl;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +26,14 @@ import java.util.Optional;
  */
 public final class LiveSession implements AutoCloseable {
 
-    private final PreprocessorContext pp;
     private final LiveOptions options;
     private final OutputSwitch out;
     private final Engine engine;
     private final SnippetSplitter splitter;
     private final StatementRunner statements;
-    private final List<Snippet> all = new ArrayList<>();
-    private final Map<Integer, Snippet.Status> status = new HashMap<>();
+    private final SnippetBook book = new SnippetBook();
     private final List<String> history = new ArrayList<>();
     private final Map<Integer, long[]> lastSample = new HashMap<>();
-    private List<Snippet> active = List.of();
-    private int nextId = 1;
     private boolean closed;
 
     /**
@@ -49,7 +43,6 @@ public final class LiveSession implements AutoCloseable {
      * @param options  limits and display settings; {@code :set} changes them
      */
     public LiveSession(ModuleCompiler compiler, PreprocessorContext pp, Output output, LiveOptions options) {
-        this.pp = pp;
         this.options = options;
         this.out = new OutputSwitch(output);
         this.engine = new Engine(compiler, out, new KernelResources(), options.limits());
@@ -67,15 +60,15 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private List<SnippetEvent> evalInput(String input, Snippet replacing) {
-        SnippetSplitter.Split split = splitter.split(input, macros(), nextId);
+        SnippetSplitter.Split split = splitter.split(input, book.macros(), book.nextId());
         if (split.failed()) {
-            Snippet s = add(new Snippet(nextId, guessKind(input), "", withNewline(input)));
-            status.put(s.id(), Snippet.Status.REJECTED);
+            Snippet s = book.record(new Snippet(book.nextId(), guessKind(input), "", SnippetBook.withNewline(input)),
+                    Snippet.Status.REJECTED);
             return List.of(new SnippetEvent(s, null, Snippet.Status.REJECTED, null, null, null, split.diagnostics(),
                     List.of()));
         }
         if (split.drafts().isEmpty()) {
-            return replacing == null ? List.of() : drop(replacing);
+            return replacing == null ? List.of() : book.drop(replacing, engine, options.limits());
         }
         if (split.statement()) {
             if (replacing != null) {
@@ -83,21 +76,7 @@ public final class LiveSession implements AutoCloseable {
             }
             return runStatement(split.drafts().get(0));
         }
-        return declare(split.drafts(), replacing);
-    }
-
-    private List<Snippet> macros() {
-        return active.stream().filter(s -> s.kind() == Snippet.Kind.MACRO).toList();
-    }
-
-    private Snippet add(Snippet s) {
-        all.add(s);
-        nextId = Math.max(nextId, s.id() + 1);
-        return s;
-    }
-
-    private static String withNewline(String s) {
-        return s.endsWith("\n") ? s : s + "\n";
+        return book.declare(split.drafts(), replacing, engine, options.limits());
     }
 
     private static Snippet.Kind guessKind(String input) {
@@ -115,112 +94,15 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private List<SnippetEvent> runStatement(SnippetSplitter.Draft d) {
-        Snippet s = add(new Snippet(nextId, d.kind(), "", withNewline(d.text())));
-        StatementRunner.Result r = statements.run(active, s, d.histogram(), options.limits());
+        Snippet s = book.record(new Snippet(book.nextId(), d.kind(), "", SnippetBook.withNewline(d.text())),
+                Snippet.Status.EXECUTED);
+        StatementRunner.Result r = statements.run(book.active(), s, d.histogram(), options.limits());
         Snippet.Status st = r.compiled() ? Snippet.Status.EXECUTED : Snippet.Status.REJECTED;
-        status.put(s.id(), st);
         if (r.ranAs() != s.kind()) {
             s = new Snippet(s.id(), r.ranAs(), s.name(), s.source());
-            all.set(all.size() - 1, s);
         }
+        book.refile(s, st);
         return List.of(new SnippetEvent(s, null, st, null, r.value(), r.error(), r.diagnostics(), List.of()));
-    }
-
-    private List<SnippetEvent> declare(List<SnippetSplitter.Draft> drafts, Snippet replacing) {
-        List<Snippet> next = new ArrayList<>(active);
-        int insertAt = replacing == null ? -1 : next.indexOf(replacing);
-        if (replacing != null) {
-            next.remove(replacing);
-        }
-        Map<Snippet, Snippet> overwritten = new LinkedHashMap<>();
-        List<Snippet> created = new ArrayList<>();
-        int id = nextId;
-        for (SnippetSplitter.Draft d : drafts) {
-            Snippet s = new Snippet(id++, d.kind(), d.name(), withNewline(d.text()));
-            created.add(s);
-            Snippet old = d.kind().replacedByName() ? sameName(next, s) : null;
-            if (old != null) {
-                next.set(next.indexOf(old), s);
-                overwritten.put(old, s);
-            } else if (insertAt >= 0) {
-                next.add(insertAt++, s);
-            } else {
-                next.add(s);
-            }
-        }
-        created.forEach(this::add);
-        java.util.Set<Integer> ids = new java.util.HashSet<>();
-        created.forEach(s -> ids.add(s.id()));
-        Engine.Outcome o = engine.apply(next, ids, options.limits());
-        if (!o.ok()) {
-            return rejected(created, o);
-        }
-        active = List.copyOf(next);
-        List<SnippetEvent> events = new ArrayList<>();
-        for (int i = 0; i < created.size(); i++) {
-            Snippet s = created.get(i);
-            List<String> notices = new ArrayList<>();
-            overwritten.forEach((was, now) -> {
-                if (now == s) {
-                    notices.add("replaced " + was.kind() + " " + was.name() + " (#" + was.id() + ")");
-                }
-            });
-            notices.addAll(o.notices().getOrDefault(s.id(), List.of()));
-            if (i == 0) {
-                notices.addAll(o.general());
-            }
-            Snippet.Status now = overwritten.containsKey(s) ? Snippet.Status.OVERWRITTEN : Snippet.Status.VALID;
-            status.put(s.id(), now);
-            events.add(new SnippetEvent(s, null, now, overwritten.get(s), null, null, diagnosticsOf(o.diagnostics(),
-                    created, s), notices));
-        }
-        overwritten.forEach((was, now) -> {
-            if (!created.contains(was)) {
-                status.put(was.id(), Snippet.Status.OVERWRITTEN);
-                events.add(new SnippetEvent(was, Snippet.Status.VALID, Snippet.Status.OVERWRITTEN, now, null, null,
-                        List.of(), List.of()));
-            }
-        });
-        if (replacing != null) {
-            status.put(replacing.id(), Snippet.Status.DROPPED);
-            events.add(new SnippetEvent(replacing, Snippet.Status.VALID, Snippet.Status.DROPPED, created.get(0), null,
-                    null, List.of(), List.of()));
-        }
-        return events;
-    }
-
-    private static Snippet sameName(List<Snippet> snippets, Snippet s) {
-        for (Snippet o : snippets) {
-            if (o.kind() == s.kind() && o.name().equals(s.name())) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    private List<SnippetEvent> rejected(List<Snippet> created, Engine.Outcome o) {
-        List<SnippetEvent> events = new ArrayList<>();
-        for (int i = 0; i < created.size(); i++) {
-            Snippet s = created.get(i);
-            status.put(s.id(), Snippet.Status.REJECTED);
-            boolean gets = o.errorSnippet() == s.id() || (i == 0 && created.stream().noneMatch(c -> c.id() == o.errorSnippet()));
-            events.add(new SnippetEvent(s, null, Snippet.Status.REJECTED, null, null, gets ? o.error() : null,
-                    diagnosticsOf(o.diagnostics(), created, s), List.of()));
-        }
-        return events;
-    }
-
-    /** The diagnostics located in {@code s}; the first snippet of an input also gets those located elsewhere. */
-    private static List<Diagnostic> diagnosticsOf(List<Diagnostic> diags, List<Snippet> created, Snippet s) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : diags) {
-            String where = d.span() == null ? "" : d.span().source().name();
-            boolean inCreated = created.stream().anyMatch(c -> c.sourceName().equals(where));
-            if (where.equals(s.sourceName()) || (!inCreated && s == created.get(0))) {
-                out.add(d);
-            }
-        }
-        return out;
     }
 
     /**
@@ -228,32 +110,12 @@ public final class LiveSession implements AutoCloseable {
      * alias name, or probe points as written. Empty when none does.
      */
     public synchronized List<Snippet> find(String ref) {
-        String r = ref.strip();
-        String num = r.startsWith("#") ? r.substring(1) : r;
-        if (!num.isEmpty() && num.chars().allMatch(Character::isDigit)) {
-            int id;
-            try {
-                id = Integer.parseInt(num);
-            } catch (NumberFormatException e) {
-                return List.of();
-            }
-            return active.stream().filter(s -> s.id() == id).toList();
-        }
-        return active.stream().filter(s -> s.name().equals(r)).toList();
+        return book.find(ref);
     }
 
     /** The one running snippet {@code ref} names; IllegalArgumentException saying why there is not one. */
     public synchronized Snippet findOne(String ref) {
-        List<Snippet> found = find(ref);
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("no snippet " + ref + " (see :list)");
-        }
-        if (found.size() > 1) {
-            StringBuilder ids = new StringBuilder();
-            found.forEach(s -> ids.append(" #").append(s.id()));
-            throw new IllegalArgumentException(ref + " names several snippets:" + ids + "; give the number");
-        }
-        return found.get(0);
+        return book.findOne(ref);
     }
 
     /**
@@ -262,25 +124,7 @@ public final class LiveSession implements AutoCloseable {
      */
     public synchronized List<SnippetEvent> drop(Snippet s) {
         ensureOpen();
-        if (!active.contains(s)) {
-            throw new IllegalArgumentException("#" + s.id() + " is not part of the session");
-        }
-        List<Snippet> next = new ArrayList<>(active);
-        next.remove(s);
-        Engine.Outcome o = engine.apply(next, java.util.Set.of(), options.limits());
-        if (!o.ok()) {
-            String why = o.error() != null ? o.error() : "the rest of the session needs it";
-            return List.of(new SnippetEvent(s, Snippet.Status.VALID, Snippet.Status.VALID, null, null,
-                    "#" + s.id() + " not dropped: " + why, o.diagnostics(), List.of()));
-        }
-        active = List.copyOf(next);
-        status.put(s.id(), Snippet.Status.DROPPED);
-        List<String> notices = new ArrayList<>(o.general());
-        if (s.kind() == Snippet.Kind.PROBE) {
-            notices.add(0, "probe #" + s.id() + " detached");
-        }
-        return List.of(new SnippetEvent(s, Snippet.Status.VALID, Snippet.Status.DROPPED, null, null, null, List.of(),
-                notices));
+        return book.drop(s, engine, options.limits());
     }
 
     /**
@@ -289,7 +133,7 @@ public final class LiveSession implements AutoCloseable {
      */
     public synchronized List<SnippetEvent> replace(Snippet s, String text) {
         ensureOpen();
-        if (!active.contains(s)) {
+        if (!book.active().contains(s)) {
             throw new IllegalArgumentException("#" + s.id() + " is not part of the session");
         }
         return evalInput(text, s);
@@ -305,15 +149,8 @@ public final class LiveSession implements AutoCloseable {
     public synchronized List<SnippetEvent> reset() {
         ensureOpen();
         engine.reset(options.limits());
-        List<SnippetEvent> events = new ArrayList<>();
-        for (Snippet s : active) {
-            status.put(s.id(), Snippet.Status.DROPPED);
-            events.add(new SnippetEvent(s, Snippet.Status.VALID, Snippet.Status.DROPPED, null, null, null, List.of(),
-                    List.of()));
-        }
-        active = List.of();
         lastSample.clear();
-        return events;
+        return book.dropAll();
     }
 
     /**
@@ -356,8 +193,8 @@ public final class LiveSession implements AutoCloseable {
     private List<String> setLimit(String name, String value) {
         RuntimeLimits next = options.limitsWith(name, value);
         List<String> notices = new ArrayList<>();
-        if (!active.isEmpty()) {
-            Engine.Outcome o = engine.apply(active, java.util.Set.of(), next);
+        if (!book.active().isEmpty()) {
+            Engine.Outcome o = engine.apply(book.active(), java.util.Set.of(), next);
             if (!o.ok()) {
                 StringBuilder why = new StringBuilder(name + " not changed:");
                 o.diagnostics().forEach(d -> why.append('\n').append(d.render().stripTrailing()));
@@ -409,16 +246,16 @@ public final class LiveSession implements AutoCloseable {
 
     /** The running declaration snippets, in module order. */
     public synchronized List<Snippet> snippets() {
-        return active;
+        return book.active();
     }
 
     /** Every snippet ever entered, by id. */
     public synchronized List<Snippet> allSnippets() {
-        return List.copyOf(all);
+        return book.all();
     }
 
     public synchronized Snippet.Status status(Snippet s) {
-        return status.get(s.id());
+        return book.status(s);
     }
 
     /** Inputs in the order they were evaluated. */
@@ -429,7 +266,7 @@ public final class LiveSession implements AutoCloseable {
     /** The running snippets as one runnable script ({@code :save}). */
     public synchronized String script() {
         StringBuilder sb = new StringBuilder();
-        for (Snippet s : active) {
+        for (Snippet s : book.active()) {
             sb.append(s.source());
         }
         return sb.toString();
@@ -453,12 +290,12 @@ public final class LiveSession implements AutoCloseable {
 
     /** Every declared global with its type, size and storage ({@code :globals}). */
     public synchronized List<GlobalView> globals() {
-        return Views.globals(active, engine);
+        return Views.globals(book.active(), engine);
     }
 
     /** Every probe snippet with its points, attachments, hits and errors ({@code :probes}). */
     public synchronized List<ProbeView> probes() {
-        return Views.probes(active, engine, lastSample);
+        return Views.probes(book.active(), engine, lastSample);
     }
 
     public LiveOptions options() {
