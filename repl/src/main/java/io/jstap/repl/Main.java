@@ -138,10 +138,9 @@ public final class Main implements Callable<Integer> {
             err.println("jstap: -l and -L cannot be given together");
             return 1;
         }
-        if (scriptText == null && positional.isEmpty() && listPattern == null && listVarsPattern == null
-                && !probeFeatures) {
-            err.println("jstap: no script given (the interactive REPL is not built yet): use -e SCRIPT or a file");
-            return 1;
+        if (interactive || scriptText == null && positional.isEmpty() && listPattern == null
+                && listVarsPattern == null && !probeFeatures) {
+            return io.jstap.repl.shell.Repl.run(scriptText, positional, tapsetDirs, defines, err);
         }
         Map<String, String> defines = new LinkedHashMap<>();
         for (String d : defineArgs) {

@@ -1,0 +1,97 @@
+package io.jstap.runtime.live;
+
+import io.jstap.compiler.module.Attach;
+import io.jstap.compiler.module.MapDef;
+import io.jstap.compiler.module.ProgKind;
+import io.jstap.linux.MapSpec;
+import io.jstap.linux.MapType;
+import io.jstap.linux.ProgType;
+import io.jstap.runtime.kernel.Attachment;
+import io.jstap.runtime.kernel.KernelResources;
+import io.jstap.runtime.kernel.LoadedProgram;
+import io.jstap.runtime.kernel.PerfEventSpec;
+import io.jstap.runtime.kernel.UprobeTarget;
+import java.nio.file.Path;
+
+/** The module's words for maps, program types and attach points, in the kernel layer's terms. */
+final class PointAttacher {
+
+    private PointAttacher() {
+    }
+
+    static MapSpec mapSpec(MapDef d) {
+        if (d.kind() == MapDef.MapKind.RINGBUF) {
+            return MapSpec.ringBuffer(d.name(), d.maxEntries());
+        }
+        return MapSpec.of(mapType(d.kind()), d.name(), d.keySize(), d.valueSize(), d.maxEntries());
+    }
+
+    private static MapType mapType(MapDef.MapKind k) {
+        switch (k) {
+            case HASH:
+                return MapType.HASH;
+            case PERCPU_HASH:
+                return MapType.PERCPU_HASH;
+            case ARRAY:
+                return MapType.ARRAY;
+            case PERCPU_ARRAY:
+                return MapType.PERCPU_ARRAY;
+            default:
+                return MapType.RINGBUF;
+        }
+    }
+
+    static ProgType progType(ProgKind kind) {
+        switch (kind) {
+            case TRACEPOINT:
+                return ProgType.TRACEPOINT;
+            case RAW_TRACEPOINT:
+                return ProgType.RAW_TRACEPOINT;
+            case KPROBE:
+                return ProgType.KPROBE;
+            default:
+                return ProgType.PERF_EVENT;
+        }
+    }
+
+    static Attachment attach(KernelResources kr, LoadedProgram prog, Attach a) {
+        if (a instanceof Attach.Tracepoint t) {
+            return kr.attachTracepoint(prog, t.category(), t.event());
+        }
+        if (a instanceof Attach.RawTracepoint r) {
+            return kr.attachRawTracepoint(prog, r.name());
+        }
+        if (a instanceof Attach.Uprobe u) {
+            Path file = Path.of(u.path());
+            UprobeTarget target = u.symbol() != null && u.fileOffset() <= 0 ? UprobeTarget.function(file, u.symbol())
+                    : UprobeTarget.fileOffset(file, u.fileOffset());
+            target = u.ret() ? target.returning() : target;
+            return kr.attachUprobe(prog, u.pid() > 0 ? target.forPid(u.pid()) : target);
+        }
+        if (a instanceof Attach.Kprobe k) {
+            return kr.attachKprobe(prog, k.function(), k.ret());
+        }
+        Attach.PerfEvent p = (Attach.PerfEvent) a;
+        return kr.attachPerfEvent(prog, new PerfEventSpec(p.type(), p.config(), p.period(), p.freq(), describe(a)));
+    }
+
+    /** How a point is named in messages and {@code :probes}. */
+    static String describe(Attach a) {
+        if (a instanceof Attach.Tracepoint t) {
+            return "tracepoint " + t.category() + ":" + t.event();
+        }
+        if (a instanceof Attach.RawTracepoint r) {
+            return "raw tracepoint " + r.name();
+        }
+        if (a instanceof Attach.Uprobe u) {
+            String at = u.symbol() != null ? u.symbol() : "0x" + Long.toHexString(u.fileOffset());
+            return (u.ret() ? "uretprobe " : "uprobe ") + u.path() + ":" + at;
+        }
+        if (a instanceof Attach.Kprobe k) {
+            return (k.ret() ? "kretprobe " : "kprobe ") + k.function();
+        }
+        Attach.PerfEvent p = (Attach.PerfEvent) a;
+        return "perf event " + p.type() + "/" + p.config() + (p.freq() ? " at " + p.period() + " Hz"
+                : " every " + p.period());
+    }
+}
