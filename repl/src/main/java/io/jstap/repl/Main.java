@@ -138,10 +138,6 @@ public final class Main implements Callable<Integer> {
             err.println("jstap: -l and -L cannot be given together");
             return 1;
         }
-        if (interactive || scriptText == null && positional.isEmpty() && listPattern == null
-                && listVarsPattern == null && !probeFeatures) {
-            return io.jstap.repl.shell.Repl.run(scriptText, positional, tapsetDirs, defines, err);
-        }
         Map<String, String> defines = new LinkedHashMap<>();
         for (String d : defineArgs) {
             int eq = d.indexOf('=');
@@ -151,6 +147,10 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             defines.put(name, eq < 0 ? "1" : d.substring(eq + 1)); // -D NAME means 1, as for the C compiler
+        }
+        if (interactive || scriptText == null && positional.isEmpty() && listPattern == null
+                && listVarsPattern == null && !probeFeatures) {
+            return io.jstap.repl.shell.Repl.run(scriptText, positional, tapsetDirs, defines, err);
         }
         Driver.Request r = new Driver.Request(scriptText, positional, lastPass, verbose.length, tapsetDirs, defines,
                 outputFile, command, targetPid, timeout, listPattern != null ? listPattern : listVarsPattern,
