@@ -29,7 +29,8 @@ final class MapPlanner {
     static final String COUNTERS = ".counters";
     static final String CONFIG = ".config";
     /** Ring buffer data size: a power of two, room for thousands of records between two drains. */
-    static final int RING_BYTES = 4 << 20;
+    /** 16 MiB: a printf flood from both CPUs outran 4 MiB before the reader caught up. */
+    static final int RING_BYTES = 16 << 20;
     /** BPF hash keys may not be larger than the BPF stack. */
     static final int MAX_KEY_BYTES = 512;
     /** COUNTERS slot of records the ring buffer could not take. */

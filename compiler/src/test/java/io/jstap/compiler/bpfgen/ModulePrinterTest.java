@@ -30,7 +30,7 @@ class ModulePrinterTest {
                 c: PERCPU_HASH key 32 [string@0:32] -> LONG 8 x 2048 (global: global c: [string] -> long)
                 .scratch: PERCPU_ARRAY key 4 -> RAW"""), text);
         assertTrue(text.contains("""
-                .output: RINGBUF key 0 -> RAW 0 x 4194304 (output)
+                .output: RINGBUF key 0 -> RAW 0 x 16777216 (output)
                 .counters: PERCPU_ARRAY key 4 -> RAW 8 x 1 (counters)
                 .config: ARRAY key 4 -> RAW 16 x 1 (config)
 
