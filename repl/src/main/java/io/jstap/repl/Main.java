@@ -118,6 +118,9 @@ public final class Main implements Callable<Integer> {
      * bug report), exit code 1.
      */
     private static int internalError(Throwable e, int verbose, PrintWriter err) {
+        if (shuttingDown()) {
+            return 1; // a signal is ending the JVM and its cleanup closed what this pass was using: not a bug
+        }
         if (verbose > 0) {
             e.printStackTrace(err);
         } else {
@@ -126,6 +129,18 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return 1;
+    }
+
+    /** Whether the JVM is exiting: only then does registering a shutdown hook fail. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     @Override

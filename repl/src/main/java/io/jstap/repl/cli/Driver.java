@@ -66,6 +66,9 @@ public final class Driver {
             out.print(new MachineProbeCatalog().probeFeaturesReport());
             return 0;
         }
+        if (r.outputFile() != null && r.outputFile().isEmpty()) {
+            throw new UsageException("-o needs a file name"); // Path.of("") is the current directory
+        }
         CompileOptions options = options(r);
         if (r.listPattern() != null) {
             return list(r.listPattern(), r.listVars(), options);

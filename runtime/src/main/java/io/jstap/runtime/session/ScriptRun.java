@@ -28,6 +28,7 @@ public final class ScriptRun {
     private UserProbes probes;
     private TimerProbes timers;
     private boolean commandFailed;
+    private SignalWatch signals;
 
     private ScriptRun(Module module, RunOptions options, Output out) {
         this.module = module;
@@ -58,7 +59,7 @@ public final class ScriptRun {
     }
 
     private int execute() {
-        SignalWatch signals = SignalWatch.install(control, Thread.currentThread());
+        signals = SignalWatch.install(control, Thread.currentThread());
         try {
             if (start()) {
                 awaitEnd();
@@ -72,9 +73,14 @@ public final class ScriptRun {
             } catch (RuntimeException e) {
                 control.fatal(message(e));
             } finally {
-                release();
-                signals.close();
-                out.flush();
+                try {
+                    release();
+                } catch (RuntimeException e) {
+                    control.fatal("releasing kernel objects: " + message(e));
+                } finally {
+                    signals.close();
+                    out.flush();
+                }
             }
         }
         return control.errorPrinted() || commandFailed ? 1 : 0;
@@ -144,12 +150,14 @@ public final class ScriptRun {
         }
         reportCommand();
         if (probes != null) {
-            if (!control.errorState()) {
-                probes.runEnd(() -> out.globals(UnreadGlobals.read(module, instance.store())));
-            }
-            if (control.errorState()) {
-                probes.runError();
-            }
+            signals.interruptibly(() -> {
+                if (!control.errorState()) {
+                    probes.runEnd(() -> out.globals(UnreadGlobals.read(module, instance.store())));
+                }
+                if (control.errorState()) {
+                    probes.runError();
+                }
+            });
         }
         if (control.handlerErrors() > 0) {
             out.warning("Number of errors: " + control.handlerErrors() + ", skipped probes: 0");

@@ -7,9 +7,11 @@ import sun.misc.SignalHandler;
 
 /**
  * SIGINT, SIGTERM and SIGHUP end the run the orderly way (end probes, display, cleanup), as stapio's
- * signal thread does. Repeated signals while it is ending interrupt the thread running userspace probes,
- * so a Ctrl-C-mashing user gets out of a long end probe. A signal the platform does not offer (or the JVM
- * reserves) is skipped. {@link #close()} restores the previous handlers.
+ * signal thread does. Repeated signals while end or error probes run interrupt the thread running them,
+ * so a Ctrl-C-mashing user gets out of a long end probe; at any other moment (detaching, draining,
+ * releasing kernel objects) they are ignored, since an interrupt there would cut the cleanup short. A
+ * signal the platform does not offer (or the JVM reserves) is skipped. {@link #close()} restores the
+ * previous handlers.
  */
 final class SignalWatch implements AutoCloseable {
 
@@ -17,6 +19,7 @@ final class SignalWatch implements AutoCloseable {
 
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
+    private volatile boolean interruptible;
 
     private SignalWatch() {
     }
@@ -30,7 +33,7 @@ final class SignalWatch implements AutoCloseable {
                 SignalHandler old = Signal.handle(s, sig -> {
                     if (!control.signal("SIG" + sig.getName())) {
                         synchronized (repeats) {
-                            if (++repeats[0] >= 2) {
+                            if (++repeats[0] >= 2 && w.interruptible) {
                                 probeThread.interrupt();
                             }
                         }
@@ -43,6 +46,17 @@ final class SignalWatch implements AutoCloseable {
             }
         }
         return w;
+    }
+
+    /** Runs {@code probes} (end or error probes) as the one stretch that repeated signals may interrupt. */
+    void interruptibly(Runnable probes) {
+        interruptible = true;
+        try {
+            probes.run();
+        } finally {
+            interruptible = false;
+            Thread.interrupted(); // a signal may have come as the probes ended
+        }
     }
 
     @Override

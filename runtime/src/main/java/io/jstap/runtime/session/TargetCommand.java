@@ -23,7 +23,7 @@ public final class TargetCommand implements AutoCloseable {
 
     /** Characters for which stap's wordexp gives up and runs the command through {@code sh -c}. */
     private static final String SHELL_OPERATORS = "|&;<>(){}\n";
-    private static final String HOLD = "IFS= read -r go < \"$0\" || exit 126; ";
+    private static final String HOLD = "IFS= read -r go < \"$1\" || exit 126; ";
 
     private final String command;
     private final Path dir;
@@ -59,8 +59,9 @@ public final class TargetCommand implements AutoCloseable {
                         + new String(mk.getInputStream().readAllBytes()).strip());
             }
             gate = new RandomAccessFile(fifo.toFile(), "rw");
-            String run = viaShell ? "exec /bin/sh -c \"$1\"" : "eval \"exec $1\"";
-            Process p = new ProcessBuilder("/bin/sh", "-c", HOLD + run, fifo.toString(), command)
+            String run = viaShell ? "exec /bin/sh -c \"$2\"" : "eval \"exec $2\"";
+            // $0 is "sh", so the shell's own messages read "sh: 1: exec: ..." rather than naming the FIFO
+            Process p = new ProcessBuilder("/bin/sh", "-c", HOLD + run, "sh", fifo.toString(), command)
                     .inheritIO().start();
             return new TargetCommand(command, dir, gate, p);
         } catch (IOException e) {
