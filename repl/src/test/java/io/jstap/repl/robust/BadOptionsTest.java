@@ -34,7 +34,6 @@ class BadOptionsTest {
         c.add(c("jstap: cannot open script file '/no/such/script.stp': No such file or directory", "/no/such/script.stp"));
         c.add(c("jstap: script file '" + dir + "' is a directory", dir.toString()));
         c.add(c("jstap: script file '/dev/zero' is larger than 64 MiB", "/dev/zero"));
-        c.add(c("jstap: no script given (the interactive REPL is not built yet): use -e SCRIPT or a file"));
         c.add(c("jstap: Missing required parameter for option '-e' (SCRIPT)", "-e"));
         c.add(c("jstap: option '-e' (SCRIPT) should be specified only once", "-e", S, "-e", S));
         c.add(c("jstap: Unknown option: '--bogus'", "--bogus", "-e", S));
