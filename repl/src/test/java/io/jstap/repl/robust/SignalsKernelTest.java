@@ -77,8 +77,15 @@ class SignalsKernelTest {
             c.signal("INT");
             c.signal("TERM");
             c.signal("INT");
-            assertEquals(0, c.await(END), c.stderr());
-            assertEquals(1, count(c.stdout(), "end probe ran"), c.stdout());
+            int code = c.await(END);
+            // A signal that lands after the orderly exit has begun may end the JVM itself (130); then end
+            // probes need not have run, but nothing may stay loaded. A process that survives runs them once.
+            assertTrue(code == 0 || code == 130, "exit " + code + ": " + c.stderr());
+            if (code == 0) {
+                assertEquals(1, count(c.stdout(), "end probe ran"), c.stdout());
+            } else {
+                assertTrue(count(c.stdout(), "end probe ran") <= 1, c.stdout());
+            }
             ids.assertAllGone();
         }
     }
