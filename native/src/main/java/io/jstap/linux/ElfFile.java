@@ -19,12 +19,13 @@ import java.util.Set;
 
 /**
  * The parts of an ELF64 little-endian file a uprobe needs: function symbols from .symtab and .dynsym,
- * and the PT_LOAD segments that turn a symbol's virtual address into a file offset.
+ * the PT_LOAD segments that turn a symbol's virtual address into a file offset, the entry point, and the
+ * USDT probe notes of {@code .note.stapsdt}.
  */
 public final class ElfFile {
 
     public static final int ET_EXEC = 2, ET_DYN = 3;
-    private static final int PT_LOAD = 1, SHT_SYMTAB = 2, SHT_DYNSYM = 11, SYM_SIZE = 24;
+    private static final int PT_LOAD = 1, SHT_SYMTAB = 2, SHT_DYNSYM = 11, SHT_NOTE = 7, SYM_SIZE = 24;
 
     /** A loadable segment. */
     public record Segment(long offset, long vaddr, long fileSize, long memSize, int flags) {
@@ -34,12 +35,17 @@ public final class ElfFile {
     private final int type;
     private final List<Segment> segments;
     private final Map<String, ElfSymbol> functions;
+    private final long entry;
+    private final List<SdtNote> sdtNotes;
 
-    private ElfFile(Path path, int type, List<Segment> segments, Map<String, ElfSymbol> functions) {
+    private ElfFile(Path path, int type, List<Segment> segments, Map<String, ElfSymbol> functions, long entry,
+            List<SdtNote> sdtNotes) {
         this.path = path;
         this.type = type;
         this.segments = segments;
         this.functions = functions;
+        this.entry = entry;
+        this.sdtNotes = sdtNotes;
     }
 
     /** Reads the file; an {@link IOException} says why when it is missing or not ELF64 little-endian. */
@@ -93,10 +99,33 @@ public final class ElfFile {
                     }
                 }
             }
-            return new ElfFile(path, type, List.copyOf(segs), Collections.unmodifiableMap(funcs));
+            List<SdtNote> notes = sdtNotes(b, shoff, shentsize, shnum);
+            return new ElfFile(path, type, List.copyOf(segs), Collections.unmodifiableMap(funcs), b.getLong(0x18),
+                    List.copyOf(notes));
         } catch (IndexOutOfBoundsException e) {
             throw new IOException(path + " is a truncated or corrupt ELF file");
         }
+    }
+
+    /** The .note.stapsdt notes, adjusted by the .stapsdt.base section's address when there is one. */
+    private static List<SdtNote> sdtNotes(ByteBuffer b, long shoff, int shentsize, int shnum) {
+        int shstrndx = b.getShort(0x3e) & 0xffff;
+        if (shnum == 0 || shstrndx >= shnum) {
+            return List.of();
+        }
+        long names = b.getLong((int) (shoff + (long) shstrndx * shentsize) + 24);
+        long notesOff = -1, notesSize = 0, base = -1;
+        for (int i = 0; i < shnum; i++) {
+            int s = (int) (shoff + (long) i * shentsize);
+            String name = cString(b, (int) (names + (b.getInt(s) & 0xffffffffL)), b.limit());
+            if (name.equals(".note.stapsdt") && b.getInt(s + 4) == SHT_NOTE) {
+                notesOff = b.getLong(s + 24);
+                notesSize = b.getLong(s + 32);
+            } else if (name.equals(".stapsdt.base")) {
+                base = b.getLong(s + 16);
+            }
+        }
+        return notesOff < 0 ? List.of() : SdtNotes.parse(b, notesOff, notesSize, base);
     }
 
     private static void readSymbols(ByteBuffer b, long off, long size, long strOff, long strSize,
@@ -147,6 +176,16 @@ public final class ElfFile {
     /** Defined FUNC and IFUNC symbols by name (the first definition wins). */
     public Map<String, ElfSymbol> functions() {
         return functions;
+    }
+
+    /** e_entry: the virtual address where a newly exec'd image starts (after its interpreter). */
+    public long entry() {
+        return entry;
+    }
+
+    /** The USDT probes of {@code .note.stapsdt}, in file order (a probe used in several places repeats). */
+    public List<SdtNote> sdtNotes() {
+        return sdtNotes;
     }
 
     /** Sorted, distinct function names. */
