@@ -118,6 +118,16 @@ final class ExprLowering implements ExprVisitor<io.jstap.compiler.ir.Expr> {
                 return returnValue(e, loc);
             case ALL_FIELDS:
                 return allFields(cv.fields(), loc);
+            case USDT_ARG:
+                return MarkArgs.arg(cv.usdtArgs().get(0), loc);
+            case USDT_ALL:
+                return MarkArgs.all(cv.usdtArgs(), loc);
+            case MARK_NAME: case MARK_PROVIDER:
+                if (!(target instanceof ProbeTarget.Usdt m)) {
+                    throw new LoweringException("'" + e.name() + "' is only defined in a mark probe", e.span());
+                }
+                return new io.jstap.compiler.ir.Expr.StrLit(cv.access() == ContextVar.Access.MARK_NAME ? m.name()
+                        : m.provider(), loc);
             default:
                 throw new LoweringException("context variable '" + e.name() + "' can only be read element by "
                         + "element", e.span());

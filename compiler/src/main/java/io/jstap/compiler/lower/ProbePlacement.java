@@ -42,7 +42,7 @@ final class ProbePlacement {
         if (t instanceof ProbeTarget.Tracepoint) {
             return ProgKind.TRACEPOINT;
         }
-        if (t instanceof ProbeTarget.Uprobe || t instanceof ProbeTarget.Kprobe) {
+        if (t instanceof ProbeTarget.Uprobe || t instanceof ProbeTarget.Kprobe || t instanceof ProbeTarget.Usdt) {
             return ProgKind.KPROBE;
         }
         if (t instanceof ProbeTarget.Profile || t instanceof ProbeTarget.PerfEvent) {
@@ -57,6 +57,12 @@ final class ProbePlacement {
         }
         if (t instanceof ProbeTarget.Uprobe u) {
             return new Attach.Uprobe(u.path(), u.symbol(), -1, u.ret(), 0);
+        }
+        if (t instanceof ProbeTarget.Usdt u) {
+            if (u.site().pcOffset() < 0) {
+                return null;
+            }
+            return new Attach.Uprobe(u.path(), null, u.site().pcOffset(), false, 0, u.site().semaphoreOffset());
         }
         if (t instanceof ProbeTarget.Kprobe k) {
             return new Attach.Kprobe(k.function(), k.ret());

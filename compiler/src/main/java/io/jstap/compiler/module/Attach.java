@@ -11,8 +11,16 @@ public sealed interface Attach {
     record RawTracepoint(String name) implements Attach {
     }
 
-    /** A uprobe or uretprobe at a file offset of an ELF file; {@code pid} 0 means every process. */
-    record Uprobe(String path, String symbol, long fileOffset, boolean ret, int pid) implements Attach {
+    /**
+     * A uprobe or uretprobe at a file offset of an ELF file; {@code pid} 0 means every process.
+     * {@code semaphoreOffset} is the file offset of a USDT semaphore the kernel counts up while the probe is
+     * attached (0 for none).
+     */
+    record Uprobe(String path, String symbol, long fileOffset, boolean ret, int pid, long semaphoreOffset)
+            implements Attach {
+        public Uprobe(String path, String symbol, long fileOffset, boolean ret, int pid) {
+            this(path, symbol, fileOffset, ret, pid, 0);
+        }
     }
 
     /** A kprobe or kretprobe on a kernel function, where the kernel has a kprobe PMU. */

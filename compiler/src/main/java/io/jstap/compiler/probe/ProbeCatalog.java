@@ -34,6 +34,19 @@ public interface ProbeCatalog {
         return List.of();
     }
 
+    /**
+     * The USDT probe sites of an ELF file with their offsets and arguments; by default the names of
+     * {@link #usdtProbes} without sites.
+     */
+    default List<UsdtProbe> usdt(String binaryPath) {
+        List<UsdtProbe> out = new java.util.ArrayList<>();
+        for (String p : usdtProbes(binaryPath)) {
+            int colon = p.indexOf(':');
+            out.add(UsdtProbe.named(p.substring(0, colon), p.substring(colon + 1)));
+        }
+        return out;
+    }
+
     /** What kinds of attachment this kernel supports. */
     Set<KernelFeature> features();
 

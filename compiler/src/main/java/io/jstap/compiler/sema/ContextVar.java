@@ -1,6 +1,7 @@
 package io.jstap.compiler.sema;
 
 import io.jstap.compiler.probe.TracepointFormat;
+import io.jstap.compiler.probe.UsdtArg;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * ({@link Access#FIELD}, {@link Access#CHAR_ARRAY}, {@link Access#DATA_LOC_STRING}) or the fields that
  * {@code $$vars}/{@code $$parms} print ({@link Access#ALL_FIELDS}); it is empty for return values.
  */
-public record ContextVar(String name, Type type, Access access, List<TracepointFormat.Field> fields) {
+public record ContextVar(String name, Type type, Access access, List<TracepointFormat.Field> fields,
+                         List<UsdtArg> usdtArgs) {
 
     public enum Access {
         /** A scalar tracepoint field, read at its offset with its size and signedness. */
@@ -22,10 +24,23 @@ public record ContextVar(String name, Type type, Access access, List<TracepointF
         /** The function's return value ({@code $return} in .return probes). */
         RETURN_VALUE,
         /** {@code $$vars}, {@code $$parms}, {@code $$return}: "name=value" pairs of {@code fields}. */
-        ALL_FIELDS
+        ALL_FIELDS,
+        /** {@code $argN} of a USDT mark: the one operand in {@code usdtArgs}. */
+        USDT_ARG,
+        /** {@code $$parms}/{@code $$vars} of a USDT mark: "$arg1=0x.." for each of {@code usdtArgs}. */
+        USDT_ALL,
+        /** {@code $$name} of a USDT mark (a constant string). */
+        MARK_NAME,
+        /** {@code $$provider} of a USDT mark (a constant string). */
+        MARK_PROVIDER
     }
 
     public ContextVar {
         fields = List.copyOf(fields);
+        usdtArgs = List.copyOf(usdtArgs);
+    }
+
+    public ContextVar(String name, Type type, Access access, List<TracepointFormat.Field> fields) {
+        this(name, type, access, fields, List.of());
     }
 }

@@ -98,6 +98,9 @@ final class ContextVars {
             return Lookup.fail("unable to find context variable '" + name + "' in " + tp.pp(),
                     dym, "available: " + (names.isEmpty() ? "(none)" : String.join(" ", names)));
         }
+        if (target instanceof ProbeTarget.Usdt mark) {
+            return MarkVars.resolve(mark, name);
+        }
         if (target.isReturn() && (target instanceof ProbeTarget.Uprobe || target instanceof ProbeTarget.Kprobe)) {
             if (bare.equals("return")) {
                 return Lookup.ok(new ContextVar(name, all ? Type.STRING : Type.LONG, Access.RETURN_VALUE, List.of()));
@@ -135,7 +138,7 @@ final class ContextVars {
             if (!tv.path().isEmpty()) {
                 return Lookup.fail("cannot combine a member path with pretty printing of '" + tv.name() + "'");
             }
-            return Lookup.ok(new ContextVar(v.name(), Type.STRING, v.access(), v.fields()));
+            return Lookup.ok(new ContextVar(v.name(), Type.STRING, v.access(), v.fields(), v.usdtArgs()));
         }
         if (tv.path().isEmpty()) {
             if (v.access() == Access.ARRAY) {
@@ -145,7 +148,7 @@ final class ContextVars {
             return Lookup.ok(v);
         }
         if (arrayLike && tv.path().size() == 1 && tv.path().get(0).isIndex()) {
-            return Lookup.ok(new ContextVar(v.name(), Type.LONG, v.access(), v.fields()));
+            return Lookup.ok(new ContextVar(v.name(), Type.LONG, v.access(), v.fields(), v.usdtArgs()));
         }
         String type = v.fields().isEmpty() ? "long" : v.fields().get(0).cType();
         return Lookup.fail("cannot dereference '" + tv.name() + "' (" + type
@@ -167,6 +170,8 @@ final class ContextVars {
             }
         } else if (target.isReturn() && (target instanceof ProbeTarget.Uprobe || target instanceof ProbeTarget.Kprobe)) {
             out.add("$return:long");
+        } else if (target instanceof ProbeTarget.Usdt mark) {
+            out.addAll(MarkVars.describe(mark));
         }
         return out;
     }

@@ -85,11 +85,20 @@ public sealed interface ProbeTarget {
         }
     }
 
-    /** {@code process("path").mark("name")}: a USDT (sdt.h) probe {@code provider:name}. */
-    record Usdt(String path, String provider, String name) implements ProbeTarget {
+    /**
+     * {@code process("path").mark("name")}: a USDT (sdt.h) probe {@code provider:name} at one site of the
+     * file ({@code site} has its offset, semaphore and arguments).
+     */
+    record Usdt(String path, String provider, String name, io.jstap.compiler.probe.UsdtProbe site)
+            implements ProbeTarget {
+        /** A probe known by name only. */
+        public Usdt(String path, String provider, String name) {
+            this(path, provider, name, io.jstap.compiler.probe.UsdtProbe.named(provider, name));
+        }
+
+        /** As stap lists marks: without the provider. */
         public String pp() {
-            return "process(" + Literals.quote(path) + ").provider(" + Literals.quote(provider) + ").mark("
-                    + Literals.quote(name) + ")";
+            return "process(" + Literals.quote(path) + ").mark(" + Literals.quote(name) + ")";
         }
     }
 

@@ -2,6 +2,7 @@ package io.jstap.compiler.sema;
 
 import io.jstap.compiler.ast.Expr;
 import io.jstap.compiler.probe.KernelFeature;
+import io.jstap.compiler.probe.UsdtProbe;
 import io.jstap.compiler.sema.ProbePointTree.FamilyContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -84,16 +85,21 @@ final class UserProbes {
         String pattern = ProbeFamilies.str(ProbeFamilies.arg(names, args, "mark"));
         List<ProbeTarget> out = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        for (String usdt : c.catalog().usdtProbes(bin)) {
-            int colon = usdt.indexOf(':');
-            String prov = usdt.substring(0, colon);
-            String name = usdt.substring(colon + 1);
+        for (UsdtProbe site : c.catalog().usdt(bin)) {
+            String prov = site.provider();
+            String name = site.name();
             all.add(name);
+            // a probe used at several places (inlined, or written twice) has a site each: stap probes them all
             if (Glob.matches(pattern, name) && (provider == null || Glob.matches(provider, prov))) {
-                out.add(new ProbeTarget.Usdt(bin, prov, name));
+                ProbeTarget.Usdt t = new ProbeTarget.Usdt(bin, prov, name, site);
+                if (!out.contains(t)) {
+                    out.add(t);
+                }
             }
         }
-        if (out.isEmpty()) {
+        if (all.isEmpty()) {
+            c.error("probe point mismatch: " + bin + " has no USDT probes (no .note.stapsdt section)");
+        } else if (out.isEmpty()) {
             c.error("probe point mismatch: no USDT probe '" + pattern + "' in " + bin, DidYouMean.note(pattern, all));
         }
         return out;

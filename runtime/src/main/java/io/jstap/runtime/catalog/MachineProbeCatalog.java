@@ -3,7 +3,10 @@ package io.jstap.runtime.catalog;
 import io.jstap.compiler.probe.KernelFeature;
 import io.jstap.compiler.probe.ProbeCatalog;
 import io.jstap.compiler.probe.TracepointFormat;
+import io.jstap.compiler.probe.UsdtProbe;
+import io.jstap.linux.ElfFile;
 import io.jstap.linux.LinuxSys;
+import io.jstap.linux.SdtNote;
 import io.jstap.linux.NativeException;
 import io.jstap.linux.Tracefs;
 import io.jstap.runtime.kernel.ElfCache;
@@ -137,6 +140,36 @@ public final class MachineProbeCatalog implements ProbeCatalog {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    @Override
+    public List<String> usdtProbes(String binaryPath) {
+        List<String> out = new ArrayList<>();
+        for (UsdtProbe p : usdt(binaryPath)) {
+            String name = p.provider() + ":" + p.name();
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The USDT sites of {@code .note.stapsdt}, with pc and semaphore as file offsets. */
+    @Override
+    public List<UsdtProbe> usdt(String binaryPath) {
+        ElfFile elf;
+        try {
+            elf = ElfCache.shared().get(Path.of(binaryPath));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        List<UsdtProbe> out = new ArrayList<>();
+        for (SdtNote n : elf.sdtNotes()) {
+            long pc = elf.fileOffset(n.pc()).orElse(-1);
+            long sem = n.semaphore() == 0 ? 0 : elf.fileOffset(n.semaphore()).orElse(0);
+            out.add(new UsdtProbe(n.provider(), n.name(), pc, sem, n.args()));
+        }
+        return out;
     }
 
     /** Each attach kind: null when it works, else why not. Probed once. */

@@ -103,8 +103,27 @@ final class Attacher {
                     + "'retprobe' format bit, which this kernel does not publish");
         }
         PerfEventAttr attr = PerfEventAttr.probe(type.getAsInt(), target.binary().toString(), offset, retBit);
+        if (target.refCtrOffset() != 0) {
+            attr = withSemaphore(attr, target);
+        }
         List<Integer> cpus = target.pid() >= 0 ? List.of(-1) : List.of(0);
         return perfAttach(prog, attr, target.pid(), cpus, target.describe(), false, 0);
+    }
+
+    /** USDT semaphores: the PMU's ref_ctr_offset config field (kernel 4.20 and later) holds the file offset. */
+    private static PerfEventAttr withSemaphore(PerfEventAttr attr, UprobeTarget target) {
+        int bit = Pmu.configBit("uprobe", "ref_ctr_offset");
+        if (bit < 0) {
+            throw new MissingFeatureException(KernelFeature.UPROBE, target.describe() + " has a semaphore, and this "
+                    + "kernel's uprobe PMU has no 'ref_ctr_offset' format field to count it (needs Linux 4.20)");
+        }
+        if (bit > 0 && (target.refCtrOffset() >>> (64 - bit)) != 0) {
+            throw new IllegalArgumentException("semaphore offset 0x" + Long.toHexString(target.refCtrOffset())
+                    + " of " + target.describe() + " does not fit the uprobe PMU's " + (64 - bit)
+                    + "-bit ref_ctr_offset");
+        }
+        return new PerfEventAttr(attr.type(), attr.config() | (target.refCtrOffset() << bit), attr.periodOrFreq(),
+                attr.flags(), attr.probeTarget(), attr.probeOffset());
     }
 
     Attachment kprobe(LoadedProgram prog, String function, boolean ret) {

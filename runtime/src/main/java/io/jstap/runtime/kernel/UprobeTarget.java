@@ -5,9 +5,14 @@ import java.nio.file.Path;
 /**
  * Where a uprobe goes: a function symbol (plus a byte offset into it) of an executable or shared
  * library, or a raw file offset when {@code symbol} is null. {@code pid} -1 probes every process that
- * maps the file; otherwise only that task (perf's pid is a thread id).
+ * maps the file; otherwise only that task (perf's pid is a thread id). {@code refCtrOffset} is the file
+ * offset of a USDT semaphore the kernel increments in every process while the probe is attached (0: none).
  */
-public record UprobeTarget(Path binary, String symbol, long offset, boolean ret, int pid) {
+public record UprobeTarget(Path binary, String symbol, long offset, boolean ret, int pid, long refCtrOffset) {
+
+    public UprobeTarget(Path binary, String symbol, long offset, boolean ret, int pid) {
+        this(binary, symbol, offset, ret, pid, 0);
+    }
 
     public UprobeTarget {
         binary = binary.toAbsolutePath().normalize();
@@ -26,12 +31,17 @@ public record UprobeTarget(Path binary, String symbol, long offset, boolean ret,
 
     /** The same point as a return probe (uretprobe). */
     public UprobeTarget returning() {
-        return new UprobeTarget(binary, symbol, offset, true, pid);
+        return new UprobeTarget(binary, symbol, offset, true, pid, refCtrOffset);
     }
 
     /** The same point limited to one task. */
     public UprobeTarget forPid(int newPid) {
-        return new UprobeTarget(binary, symbol, offset, ret, newPid);
+        return new UprobeTarget(binary, symbol, offset, ret, newPid, refCtrOffset);
+    }
+
+    /** The same point with a USDT semaphore at file offset {@code semaphore}. */
+    public UprobeTarget withSemaphore(long semaphore) {
+        return new UprobeTarget(binary, symbol, offset, ret, pid, semaphore);
     }
 
     public String describe() {

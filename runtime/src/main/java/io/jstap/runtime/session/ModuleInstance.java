@@ -197,6 +197,7 @@ public final class ModuleInstance implements AutoCloseable {
             UprobeTarget target = u.symbol() != null && u.fileOffset() <= 0 ? UprobeTarget.function(file, u.symbol())
                     : new UprobeTarget(file, null, u.fileOffset(), false, -1);
             target = u.ret() ? target.returning() : target;
+            target = u.semaphoreOffset() != 0 ? target.withSemaphore(u.semaphoreOffset()) : target;
             return kr.attachUprobe(prog, u.pid() > 0 ? target.forPid(u.pid()) : target);
         }
         if (a instanceof Attach.Kprobe k) {
