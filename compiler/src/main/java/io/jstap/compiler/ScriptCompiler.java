@@ -53,7 +53,7 @@ public final class ScriptCompiler {
             if (diags.hasErrors() || lastPass < TRANSLATE) {
                 return new Result(scripts, program, null, null, diags);
             }
-            lowered = Lowering.lower(program, diags, catalog.arch());
+            lowered = Lowering.lower(program, diags, catalog.arch(), catalog.taskLayout().orElse(null));
             if (diags.hasErrors()) {
                 return new Result(scripts, program, lowered, null, diags);
             }

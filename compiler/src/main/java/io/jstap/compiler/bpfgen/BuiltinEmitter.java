@@ -80,6 +80,8 @@ final class BuiltinEmitter {
                 return g.fromReg(Reg.R0);
             case "randint":
                 return randint(e);
+            case "__task_u32":
+                return taskU32(e);
             case "strlen":
                 return strlen(e);
             default:
@@ -89,6 +91,18 @@ final class BuiltinEmitter {
                 }
                 return v;
         }
+    }
+
+    /**
+     * {@code __task_u32(off1, ..., offN, field)}, made by the lowering of process probes: the u32 at
+     * current->[off1]->...->[offN] + field, 0 when a pointer on the way cannot be read.
+     */
+    private LongVal taskU32(Expr.BuiltinCall e) {
+        List<Integer> path = new java.util.ArrayList<>();
+        for (Expr a : e.args()) {
+            path.add((int) ((Expr.LongLit) a).value());
+        }
+        return mem.taskField(path.subList(0, path.size() - 1), path.get(path.size() - 1), false);
     }
 
     /** Wall-clock time: CLOCK_BOOTTIME plus the boot-to-epoch offset the runtime stores in CONFIG. */

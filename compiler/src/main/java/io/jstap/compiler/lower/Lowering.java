@@ -16,6 +16,7 @@ import io.jstap.compiler.ir.SrcLoc;
 import io.jstap.compiler.module.Attach;
 import io.jstap.compiler.module.ProgKind;
 import io.jstap.compiler.module.UserProbe;
+import io.jstap.compiler.probe.TaskLayout;
 import io.jstap.compiler.sema.FunctionSymbol;
 import io.jstap.compiler.sema.GlobalSymbol;
 import io.jstap.compiler.sema.LocalSymbol;
@@ -24,7 +25,6 @@ import io.jstap.compiler.sema.Program;
 import io.jstap.compiler.sema.ResolvedProbe;
 import io.jstap.compiler.sema.Type;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +40,12 @@ public final class Lowering {
     private final Diagnostics diags;
     private final Histograms histograms;
     private final String arch;
+    private final ProcessHooks hooks;
 
-    private Lowering(Program program, Diagnostics diags, String arch) {
+    private Lowering(Program program, Diagnostics diags, String arch, TaskLayout layout) {
         this.program = program;
         this.arch = arch;
+        this.hooks = new ProcessHooks(layout);
         this.diags = diags;
         List<Stmt.Block> bodies = new ArrayList<>();
         for (ResolvedProbe p : program.probes()) {
@@ -69,7 +71,12 @@ public final class Lowering {
 
     /** Lowers for a machine architecture (it decides syscall numbers). */
     public static LoweredProgram lower(Program program, Diagnostics diags, String arch) {
-        return new Lowering(program, diags, arch).run();
+        return lower(program, diags, arch, null);
+    }
+
+    /** Lowers with the kernel's task layout, which process probes read (null: unknown). */
+    public static LoweredProgram lower(Program program, Diagnostics diags, String arch, TaskLayout layout) {
+        return new Lowering(program, diags, arch, layout).run();
     }
 
     private LoweredProgram run() {
@@ -168,6 +175,15 @@ public final class Lowering {
         return new FunctionDecl(f.name(), params, ret, frame.from(params.size()), body, Locs.of(f.decl().span()));
     }
 
+    /** {@code if (!cond) next; body}. */
+    private static io.jstap.compiler.ir.Stmt nextUnless(io.jstap.compiler.ir.Expr cond,
+            io.jstap.compiler.ir.Stmt body, SrcLoc loc) {
+        io.jstap.compiler.ir.Stmt guard = new io.jstap.compiler.ir.Stmt.If(
+                new io.jstap.compiler.ir.Expr.Unary(io.jstap.compiler.ir.Ops.UnOp.NOT, cond, cond.loc()),
+                new io.jstap.compiler.ir.Stmt.Next(cond.loc()), null, cond.loc());
+        return new io.jstap.compiler.ir.Stmt.Block(List.of(guard, body), loc);
+    }
+
     private void place(ResolvedProbe p, List<UserProbe> user, Map<List<Object>, KernelPlan> kernel,
                        List<ProbeBody> bodies) {
         Set<String> dead = DeadAliasLocals.find(p.body(), p.condition(), p.aliasLocals());
@@ -183,15 +199,12 @@ public final class Lowering {
         io.jstap.compiler.ir.Stmt body = stmts.lower(p.body());
         SrcLoc loc = Locs.of(p.source().span());
         if (p.condition() != null) {
-            io.jstap.compiler.ir.Expr cond = exprs.lower(p.condition());
-            io.jstap.compiler.ir.Stmt guard = new io.jstap.compiler.ir.Stmt.If(
-                    new io.jstap.compiler.ir.Expr.Unary(io.jstap.compiler.ir.Ops.UnOp.NOT, cond, cond.loc()),
-                    new io.jstap.compiler.ir.Stmt.Next(cond.loc()), null, cond.loc());
-            body = new io.jstap.compiler.ir.Stmt.Block(List.of(guard, body), loc);
+            body = nextUnless(exprs.lower(p.condition()), body, loc);
         }
         String name = single != null ? single.pp() : p.point().toString();
 
-        Map<ProgKind, List<Attach>> kernelTargets = new EnumMap<>(ProgKind.class);
+        // Targets group by program type and the guard their hook tests first; each group is one body.
+        Map<List<Object>, List<Attach>> kernelTargets = new LinkedHashMap<>();
         for (ProbeTarget t : p.targets()) {
             UserProbe.Trigger trigger = ProbePlacement.userTrigger(t);
             if (trigger != null) {
@@ -200,25 +213,30 @@ public final class Lowering {
                 user.add(new UserProbe(user.size(), t.pp(), trigger, pb));
                 continue;
             }
-            ProgKind kind = ProbePlacement.kind(t);
-            Attach attach = ProbePlacement.attach(t);
-            if (kind == null || attach == null) {
+            List<ProcessHooks.Hook> hs = hooks.of(t, loc, p.point().span());
+            if (hs.isEmpty()) {
                 throw new LoweringException("probe point " + t.pp() + " is not supported yet",
                         p.point().span());
             }
-            kernelTargets.computeIfAbsent(kind, k -> new ArrayList<>()).add(attach);
+            for (ProcessHooks.Hook h : hs) {
+                List<Object> group = java.util.Arrays.asList(h.kind(), h.guard());
+                kernelTargets.computeIfAbsent(group, k -> new ArrayList<>()).add(h.attach());
+            }
         }
-        for (Map.Entry<ProgKind, List<Attach>> e : kernelTargets.entrySet()) {
+        for (Map.Entry<List<Object>, List<Attach>> e : kernelTargets.entrySet()) {
+            ProgKind kind = (ProgKind) e.getKey().get(0);
+            io.jstap.compiler.ir.Expr guard = (io.jstap.compiler.ir.Expr) e.getKey().get(1);
+            io.jstap.compiler.ir.Stmt guarded = guard == null ? body : nextUnless(guard, body, loc);
             // Equal bodies of one program type share a program: key on what the code depends on.
-            List<Object> key = List.of(e.getKey(), frame.all(), body);
+            List<Object> key = List.of(kind, frame.all(), guarded);
             KernelPlan old = kernel.get(key);
             if (old != null) {
                 List<Attach> all = new ArrayList<>(old.attach());
                 all.addAll(e.getValue());
                 kernel.put(key, new KernelPlan(old.body(), old.kind(), all, old.name()));
             } else {
-                ProbeBody pb = new ProbeBody(name, frame.all(), body, loc);
-                kernel.put(key, new KernelPlan(pb, e.getKey(), e.getValue(), name));
+                ProbeBody pb = new ProbeBody(name, frame.all(), guarded, loc);
+                kernel.put(key, new KernelPlan(pb, kind, e.getValue(), name));
             }
         }
     }

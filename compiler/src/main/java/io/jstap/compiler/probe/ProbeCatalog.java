@@ -47,6 +47,16 @@ public interface ProbeCatalog {
         return out;
     }
 
+    /** Where the members process probes read live in kernel structures, when the kernel says (BTF). */
+    default Optional<TaskLayout> taskLayout() {
+        return Optional.empty();
+    }
+
+    /** The device and inode of a file, to recognise processes running it; empty if it cannot be read. */
+    default Optional<FileId> fileId(String path) {
+        return Optional.empty();
+    }
+
     /** What kinds of attachment this kernel supports. */
     Set<KernelFeature> features();
 

@@ -76,13 +76,13 @@ final class ProbeFamilies {
         tree.add(kprobe(), "kernel", "statement(SN)");
         tree.add(kprobe(), "kernel", "statement(SN)", "absolute");
 
-        tree.add((n, a, c) -> processEvent(true, a, c), "process(S?)", "begin");
-        tree.add((n, a, c) -> processEvent(false, a, c), "process(S?)", "end");
+        tree.add((n, a, c) -> ProcessEvents.build(true, a, c), "process(SN?)", "begin");
+        tree.add((n, a, c) -> ProcessEvents.build(false, a, c), "process(SN?)", "end");
         for (String suffix : new String[] {null, "call", "return"}) {
-            tree.add(UserProbes::functions, path(suffix, "process(S?)", "function(S)"));
+            tree.add(UserProbes::functions, path(suffix, "process(SN?)", "function(S)"));
         }
-        tree.add(UserProbes::marks, "process(S?)", "mark(S)");
-        tree.add(UserProbes::marks, "process(S?)", "provider(S)", "mark(S)");
+        tree.add(UserProbes::marks, "process(SN?)", "mark(S)");
+        tree.add(UserProbes::marks, "process(SN?)", "provider(S)", "mark(S)");
 
         for (String kind : List.of("sw", "hw")) {
             Map<String, Long> events = kind.equals("sw") ? SOFTWARE_EVENTS : HARDWARE_EVENTS;
@@ -214,17 +214,6 @@ final class ProbeFamilies {
 
     private static ProbePointTree.Family kprobe() {
         return (names, args, c) -> KernelProbes.build(names, args, c);
-    }
-
-    private static List<ProbeTarget> processEvent(boolean begin, List<Expr> args, FamilyContext c) {
-        String path = str(args.get(0));
-        if (path != null) {
-            path = UserProbes.binary(path, c);
-            if (path == null) {
-                return List.of();
-            }
-        }
-        return List.of(begin ? new ProbeTarget.ProcessBegin(path) : new ProbeTarget.ProcessEnd(path));
     }
 
     private static List<ProbeTarget> perf(List<String> names, List<Expr> args, FamilyContext c) {

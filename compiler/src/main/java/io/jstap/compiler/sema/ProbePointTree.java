@@ -18,7 +18,7 @@ import java.util.Map;
 final class ProbePointTree {
 
     /** The parameter a component takes. */
-    enum Arg { NONE, NUMBER, STRING, OPT_NUMBER, OPT_STRING, STRING_OR_NUMBER }
+    enum Arg { NONE, NUMBER, STRING, OPT_NUMBER, OPT_STRING, STRING_OR_NUMBER, OPT_STRING_OR_NUMBER }
 
     /** Builds the targets of a completed built-in point; {@code args} are parallel to {@code names}. */
     interface Family {
@@ -137,6 +137,7 @@ final class ProbePointTree {
             case "N?": return Arg.OPT_NUMBER;
             case "S?": return Arg.OPT_STRING;
             case "SN": return Arg.STRING_OR_NUMBER;
+            case "SN?": return Arg.OPT_STRING_OR_NUMBER;
             default: throw new IllegalArgumentException(s);
         }
     }
@@ -242,6 +243,7 @@ final class ProbePointTree {
                 case STRING: return got instanceof Expr.StringLit;
                 case OPT_NUMBER: return got == null || got instanceof Expr.LongLit;
                 case OPT_STRING: return got == null || got instanceof Expr.StringLit;
+                case OPT_STRING_OR_NUMBER: return got == null || got instanceof Expr.StringLit || got instanceof Expr.LongLit;
                 default: return got != null;
             }
         }
@@ -253,6 +255,7 @@ final class ProbePointTree {
                 case STRING: return "needs a string parameter";
                 case OPT_NUMBER: return "takes an optional number parameter";
                 case OPT_STRING: return "takes an optional string parameter";
+                case OPT_STRING_OR_NUMBER: return "takes an optional string or number parameter";
                 default: return "needs a parameter";
             }
         }

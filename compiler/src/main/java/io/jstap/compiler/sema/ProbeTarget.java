@@ -1,7 +1,9 @@
 package io.jstap.compiler.sema;
 
 import io.jstap.compiler.ast.Literals;
+import io.jstap.compiler.probe.FileId;
 import io.jstap.compiler.probe.TracepointFormat;
+import java.util.List;
 
 /**
  * A probe point resolved against the probe catalog: one concrete place a probe body is attached to, with
@@ -102,14 +104,39 @@ public sealed interface ProbeTarget {
         }
     }
 
-    /** {@code process("path").begin} / {@code process.begin}: a process starts; {@code path} null = any. */
-    record ProcessBegin(String path) implements ProbeTarget {
-        public String pp() { return path == null ? "process.begin" : "process(" + Literals.quote(path) + ").begin"; }
+    /**
+     * {@code process.begin}, {@code process("path").begin}, {@code process(PID).begin}: a process starts, after
+     * an exec ({@code exec}, in the new image) or as the child of a fork ({@code forks}: the child's return from
+     * clone/fork/vfork/clone3). {@code path} null = any program, {@code exe} its file; {@code pid} 0 = any.
+     */
+    record ProcessBegin(String path, long pid, FileId exe, Tracepoint exec, List<Tracepoint> forks)
+            implements ProbeTarget {
+        public ProcessBegin {
+            forks = List.copyOf(forks);
+        }
+
+        /** The point alone, without its kernel events (what a catalog-free resolution gives). */
+        public ProcessBegin(String path) {
+            this(path, 0, null, null, List.of());
+        }
+
+        public String pp() { return processPp(path, pid) + ".begin"; }
     }
 
-    /** {@code process("path").end} / {@code process.end}: a process exits; {@code path} null = any. */
-    record ProcessEnd(String path) implements ProbeTarget {
-        public String pp() { return path == null ? "process.end" : "process(" + Literals.quote(path) + ").end"; }
+    /**
+     * {@code process.end}, {@code process("path").end}, {@code process(PID).end}: the last thread of a process
+     * exits ({@code exit} is sched_process_exit; its {@code group_dead} field says which exit that is).
+     */
+    record ProcessEnd(String path, long pid, FileId exe, Tracepoint exit) implements ProbeTarget {
+        public ProcessEnd(String path) {
+            this(path, 0, null, null);
+        }
+
+        public String pp() { return processPp(path, pid) + ".end"; }
+    }
+
+    private static String processPp(String path, long pid) {
+        return path != null ? "process(" + Literals.quote(path) + ")" : pid > 0 ? "process(" + pid + ")" : "process";
     }
 
     /**

@@ -3,6 +3,8 @@ package io.jstap.runtime.catalog;
 import io.jstap.compiler.probe.KernelFeature;
 import io.jstap.compiler.probe.ProbeCatalog;
 import io.jstap.compiler.probe.TracepointFormat;
+import io.jstap.compiler.probe.FileId;
+import io.jstap.compiler.probe.TaskLayout;
 import io.jstap.compiler.probe.UsdtProbe;
 import io.jstap.linux.ElfFile;
 import io.jstap.linux.LinuxSys;
@@ -38,6 +40,7 @@ public final class MachineProbeCatalog implements ProbeCatalog {
     private volatile String tracefsError;
     private volatile List<String> tracepoints;
     private volatile Map<KernelFeature, String> features;
+    private volatile Optional<TaskLayout> taskLayout;
 
     /** The running machine: tracefs located or mounted on first use, $PATH and library directories. */
     public MachineProbeCatalog() {
@@ -170,6 +173,29 @@ public final class MachineProbeCatalog implements ProbeCatalog {
             out.add(new UsdtProbe(n.provider(), n.name(), pc, sem, n.args()));
         }
         return out;
+    }
+
+    /** Offsets of the task members process probes read, from the kernel's BTF; read once. */
+    @Override
+    public Optional<TaskLayout> taskLayout() {
+        Optional<TaskLayout> t = taskLayout;
+        if (t == null) {
+            t = KernelLayout.read();
+            taskLayout = t;
+        }
+        return t;
+    }
+
+    @Override
+    public Optional<FileId> fileId(String path) {
+        try {
+            Path p = Path.of(path);
+            long dev = ((Number) Files.getAttribute(p, "unix:dev")).longValue();
+            long ino = ((Number) Files.getAttribute(p, "unix:ino")).longValue();
+            return Optional.of(new FileId(FileId.kernelDev(dev), ino));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Each attach kind: null when it works, else why not. Probed once. */
