@@ -69,8 +69,16 @@ class ProbeResolutionTest {
                 targets("probe process(\"/bin/bash\").function(\"x*\") { }"));
         assertEquals(new ProbeTarget.Usdt("/bin/bash", "bash", "readline_start"),
                 only("process(\"/bin/bash\").mark(\"readline_start\")"));
-        assertEquals(new ProbeTarget.ProcessBegin(null), only("process.begin"));
-        assertEquals(new ProbeTarget.ProcessEnd("/bin/bash"), only("process(\"/bin/bash\").end"));
+        ProbeTarget.ProcessBegin begin = (ProbeTarget.ProcessBegin) only("process.begin");
+        assertEquals("process.begin", begin.pp());
+        assertEquals(null, begin.exe());
+        assertEquals("sched:sched_process_exec", begin.exec().category() + ":" + begin.exec().event());
+        assertEquals(List.of(), begin.forks()); // the small catalog has no clone/fork exit events
+        ProbeTarget.ProcessEnd end = (ProbeTarget.ProcessEnd) only("process(\"/bin/bash\").end");
+        assertEquals("process(\"/bin/bash\").end", end.pp());
+        assertEquals(new io.jstap.compiler.probe.FileId(0xfe00000L, 9), end.exe());
+        assertEquals("sched_process_exit", end.exit().event());
+        assertEquals("process(7).end", only("process(7).end").pp());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.jstap.compiler.sema;
 
+import io.jstap.compiler.probe.FileId;
 import io.jstap.compiler.probe.FixedProbeCatalog;
 import io.jstap.compiler.probe.KernelFeature;
 import io.jstap.compiler.probe.ProbeCatalog;
+import io.jstap.compiler.probe.TaskLayout;
 import io.jstap.compiler.probe.TracepointFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,6 +87,16 @@ public final class TestCatalog implements ProbeCatalog {
     @Override public List<String> functionSymbols(String path) { return fixed.functionSymbols(path); }
     @Override public Set<KernelFeature> features() { return fixed.features(); }
     @Override public String kernelRelease() { return fixed.kernelRelease(); }
+
+    /** The layout of the 6.18 kernel the formats come from. */
+    static final TaskLayout LAYOUT = new TaskLayout(1280, 1268, 1136, 1312, 32, 64, 40, 16);
+
+    @Override public Optional<TaskLayout> taskLayout() { return Optional.of(LAYOUT); }
+
+    @Override
+    public Optional<FileId> fileId(String path) {
+        return fixed.resolveBinary(path).map(p -> new FileId(0xfe00000L, p.length()));
+    }
 
     @Override
     public List<String> usdtProbes(String binaryPath) {
