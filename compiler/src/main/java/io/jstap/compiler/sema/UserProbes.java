@@ -18,7 +18,8 @@ final class UserProbes {
     static String binary(String path, FamilyContext c) {
         var resolved = c.catalog().resolveBinary(path);
         if (resolved.isEmpty()) {
-            c.error("cannot find executable '" + path + "' for process(\"" + path + "\")");
+            c.error("cannot find executable '" + path + "' for process(\"" + path + "\")", path.contains("/")
+                    ? "no such file" : "looked in $PATH, the library directories and the ldconfig cache");
             return null;
         }
         return resolved.get();

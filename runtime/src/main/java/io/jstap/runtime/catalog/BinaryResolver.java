@@ -76,7 +76,38 @@ public final class BinaryResolver {
                 }
             }
         }
-        return Optional.empty();
+        return versioned(name);
+    }
+
+    /**
+     * {@code z} or {@code libz.so} as the installed {@code libz.so.1}: the lowest version present in the
+     * library directories or the ldconfig cache (development symlinks are often not installed).
+     */
+    private Optional<String> versioned(String name) {
+        if (name.contains(".so.")) {
+            return Optional.empty();
+        }
+        String stem = (name.startsWith("lib") ? name : "lib" + name).replaceFirst("\\.so$", "") + ".so.";
+        java.util.TreeMap<String, String> found = new java.util.TreeMap<>();
+        for (Path d : libraryDirs) {
+            try (java.util.stream.Stream<Path> files = Files.list(d)) {
+                files.filter(p -> p.getFileName().toString().startsWith(stem) && isElf(p))
+                        .forEach(p -> found.putIfAbsent(p.getFileName().toString(), p.toAbsolutePath().normalize().toString()));
+            } catch (IOException e) {
+                // a missing library directory is not an error
+            }
+            if (!found.isEmpty()) {
+                return Optional.of(found.firstEntry().getValue());
+            }
+        }
+        if (useLdconfig) {
+            ldCache().forEach((lib, path) -> {
+                if (lib.startsWith(stem)) {
+                    found.putIfAbsent(lib, path);
+                }
+            });
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.firstEntry().getValue());
     }
 
     static boolean isElf(Path p) {

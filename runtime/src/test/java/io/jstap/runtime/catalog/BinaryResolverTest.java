@@ -41,6 +41,20 @@ class BinaryResolverTest {
     }
 
     @Test
+    void versionedSonamesWithoutTheDevelopmentLink() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.write(lib.resolve("libqux.so.2.0.1"), ELF);
+        Files.write(lib.resolve("libqux.so.2"), ELF);
+        Files.writeString(lib.resolve("libquux.so.1"), "not ELF");
+        BinaryResolver r = new BinaryResolver(List.of(), List.of(lib), false);
+        assertEquals(Optional.of(lib.resolve("libqux.so.2").toString()), r.resolve("qux"));
+        assertEquals(Optional.of(lib.resolve("libqux.so.2").toString()), r.resolve("libqux.so"));
+        assertEquals(Optional.of(lib.resolve("libqux.so.2.0.1").toString()), r.resolve("libqux.so.2.0.1"));
+        assertEquals(Optional.empty(), r.resolve("quux"));
+        assertEquals(Optional.empty(), r.resolve("libqux.so.3"));
+    }
+
+    @Test
     void ldconfigCacheLines() {
         String text = "1234 libs found in cache `/etc/ld.so.cache'\n"
                 + "\tlibz.so.1 (libc6,x86-64) => /lib/x86_64-linux-gnu/libz.so.1\n"
