@@ -21,6 +21,16 @@ public record UprobeTarget(Path binary, String symbol, long offset, boolean ret,
         }
     }
 
+    /** Where a module's uprobe attachment goes: by symbol or file offset, return, pid and semaphore. */
+    public static UprobeTarget of(io.jstap.compiler.module.Attach.Uprobe u) {
+        Path file = Path.of(u.path());
+        UprobeTarget t = u.symbol() != null && u.fileOffset() <= 0 ? function(file, u.symbol())
+                : fileOffset(file, u.fileOffset());
+        t = u.ret() ? t.returning() : t;
+        t = u.pid() > 0 ? t.forPid(u.pid()) : t;
+        return u.semaphoreOffset() != 0 ? t.withSemaphore(u.semaphoreOffset()) : t;
+    }
+
     public static UprobeTarget function(Path binary, String symbol) {
         return new UprobeTarget(binary, symbol, 0, false, -1);
     }

@@ -20,7 +20,6 @@ import io.jstap.runtime.kernel.RecordSink;
 import io.jstap.runtime.kernel.RingBufferReader;
 import io.jstap.runtime.kernel.UprobeTarget;
 import io.jstap.runtime.maps.BpfMapStore;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,12 +192,7 @@ public final class ModuleInstance implements AutoCloseable {
             return kr.attachRawTracepoint(prog, r.name());
         }
         if (a instanceof Attach.Uprobe u) {
-            Path file = Path.of(u.path());
-            UprobeTarget target = u.symbol() != null && u.fileOffset() <= 0 ? UprobeTarget.function(file, u.symbol())
-                    : new UprobeTarget(file, null, u.fileOffset(), false, -1);
-            target = u.ret() ? target.returning() : target;
-            target = u.semaphoreOffset() != 0 ? target.withSemaphore(u.semaphoreOffset()) : target;
-            return kr.attachUprobe(prog, u.pid() > 0 ? target.forPid(u.pid()) : target);
+            return kr.attachUprobe(prog, UprobeTarget.of(u));
         }
         if (a instanceof Attach.Kprobe k) {
             return kr.attachKprobe(prog, k.function(), k.ret());

@@ -24,7 +24,7 @@ class UsdtKernelTest extends SessionKernelTest {
         String p = "process(\"" + prog + "\")";
         return "global n, s1, s2, s3, s4, g, parms\n"
                 + "probe " + p + ".mark(\"tick\") { n++; s1 += $arg1; s2 += $arg2; s3 += $arg3; s4 += $arg4\n"
-                + "  if ($arg1 == 2) parms = $$parms }\n"
+                + "  if ($arg1 == 2) parms = $$provider . \":\" . $$name . \" \" . $$parms }\n"
                 + "probe " + p + ".provider(\"jt\").mark(\"gated\") { g += $arg1 }\n"
                 + "probe end { printf(\"%d %d %d %d %d %d\\n\", n, s1, s2, s3, s4, g); println(parms) }\n";
     }
@@ -32,14 +32,14 @@ class UsdtKernelTest extends SessionKernelTest {
     @Test
     void argumentsAndSemaphoreOverAPieProgram() throws Exception {
         Path prog = Workload.build(dir, "loop_pie", "-pie", "-fPIE");
-        assertEquals("100 5050 50500 500 -5050 5050\n$arg1=0x2 $arg2=0x14 $arg3=0x5 $arg4=0xfffffffffffffffe\n",
+        assertEquals("100 5050 50500 500 -5050 5050\njt:tick $arg1=0x2 $arg2=0x14 $arg3=0x5 $arg4=0xfffffffffffffffe\n",
                 Workload.run(script(prog), prog + " 100"));
     }
 
     @Test
     void fixedAddressProgramWithoutFramePointer() throws Exception {
         Path prog = Workload.build(dir, "loop_exec", "-no-pie", "-fomit-frame-pointer");
-        assertEquals("37 703 7030 185 -703 703\n$arg1=0x2 $arg2=0x14 $arg3=0x5 $arg4=0xfffffffffffffffe\n",
+        assertEquals("37 703 7030 185 -703 703\njt:tick $arg1=0x2 $arg2=0x14 $arg3=0x5 $arg4=0xfffffffffffffffe\n",
                 Workload.run(script(prog), prog + " 37"));
     }
 
