@@ -55,6 +55,28 @@ class ProcessEventsKernelTest extends SessionKernelTest {
     }
 
     @Test
+    void minusXLimitsProbesToThatProcess() throws Exception {
+        Path a = Workload.build(dir, "loopx");
+        // both copies wait until the probe on "gated" is attached (the kernel then sets its semaphore in them)
+        Process target = new ProcessBuilder(a.toString(), "30", "0", "wait").start();
+        Process other = new ProcessBuilder(a.toString(), "45", "0", "wait").start();
+        try {
+            String p = "process(\"" + a + "\")";
+            String script = "global ticks, gated\n"
+                    + "probe " + p + ".mark(\"tick\") { ticks++ }\n"
+                    + "probe " + p + ".mark(\"gated\") { gated++ }\n"
+                    + "probe " + p + ".end { exit() }\n"
+                    + "probe end { printf(\"%d %d\\n\", ticks, gated) }\n";
+            assertEquals("30 30\n", Workload.run(script, null, (int) target.pid()));
+            assertTrue(other.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, other.exitValue());
+        } finally {
+            target.destroyForcibly();
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void endOfAProcessById() throws Exception {
         Path a = Workload.build(dir, "loopd");
         Process child = new ProcessBuilder(a.toString(), "20", "100000").start(); // about 2 s

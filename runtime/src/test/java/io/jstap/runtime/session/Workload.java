@@ -55,10 +55,18 @@ final class Workload {
 
     /** Runs {@code script} with {@code -c command} (or none) and returns its output; status must be 0. */
     static String run(String script, String command) {
+        return run(script, command, 0);
+    }
+
+    /** As {@link #run(String, String)}, with {@code -x targetPid} when it is not 0. */
+    static String run(String script, String command, int targetPid) {
         RecordingOutput out = new RecordingOutput();
         RunOptions o = RunOptions.defaults().withTimeout(60.0);
         if (command != null) {
             o = o.withCommand(command);
+        }
+        if (targetPid != 0) {
+            o = o.withTargetPid(targetPid);
         }
         int status = ScriptRun.run(module(script), o, out);
         assertEquals(0, status, out.text());

@@ -1,4 +1,4 @@
-/* USDT probes written without sys/sdt.h: each site is a nop plus a .note.stapsdt note (type 3, owner
+/* Usage: usdt_loop N [PAUSE_US [wait]]. USDT probes written without sys/sdt.h: each site is a nop plus a .note.stapsdt note (type 3, owner
  * "stapsdt") holding the nop's address, the _.stapsdt.base address, the semaphore address and the
  * provider, name and argument strings; the argument operands are filled in by the compiler. */
 #include <stdlib.h>
@@ -28,6 +28,10 @@ int main(int argc, char **argv) {
   int n = argc > 1 ? atoi(argv[1]) : 3;
   int pause_us = argc > 2 ? atoi(argv[2]) : 0;
   int total = 0;
+  /* "wait": start only once a probe on "gated" is attached, which the kernel shows by setting its semaphore */
+  if (argc > 3)
+    while (!jt_gated_semaphore)
+      usleep(1000);
   for (int i = 1; i <= n; i++) {
     volatile long big = (long) i * 10;
     __asm__ __volatile__(JT_NOTE("tick", "0", "-4@%0 8@%1 4@%2 -2@%3")
