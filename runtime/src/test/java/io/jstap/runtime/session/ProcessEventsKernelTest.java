@@ -34,18 +34,28 @@ class ProcessEventsKernelTest extends SessionKernelTest {
         assertEquals("2 2 2 1 2 1\n", out);
     }
 
+    /**
+     * A script declaring {@code globals}, with one probe per entry ({@code .mark(..) {..}} is on
+     * process("prog")) and an end probe printing every global with %d.
+     */
+    private static String script(Path prog, String globals, String... probes) {
+        StringBuilder s = new StringBuilder("global " + globals + "\n");
+        for (String p : probes) {
+            s.append("probe ").append(p.startsWith(".") ? "process(\"" + prog + "\")" : "").append(p).append('\n');
+        }
+        String[] names = globals.split(",\\s*");
+        return s.append("probe end { printf(\"").append("%d ".repeat(names.length).strip()).append("\\n\", ")
+                .append(String.join(", ", names)).append(") }\n").toString();
+    }
+
     @Test
     void theCommandAloneIsProbedWhileAnotherCopyRuns() throws Exception {
         Path a = Workload.build(dir, "loopc");
         Process noise = new ProcessBuilder(a.toString(), "100000", "2000").start();
         try {
-            String p = "process(\"" + a + "\")";
-            String script = "global ticks, sum, calls, begins, ends\n"
-                    + "probe " + p + ".mark(\"tick\") { ticks++; sum += $arg1 }\n"
-                    + "probe " + p + ".function(\"jt_work\") { calls++ }\n"
-                    + "probe " + p + ".begin { begins++ }\n"
-                    + "probe process.end { if (execname() == \"loopc\") ends++ }\n"
-                    + "probe end { printf(\"%d %d %d %d %d\\n\", ticks, sum, calls, begins, ends) }\n";
+            String script = script(a, "ticks, sum, calls, begins, ends", ".mark(\"tick\") { ticks++; sum += $arg1 }",
+                    ".function(\"jt_work\") { calls++ }", ".begin { begins++ }",
+                    "process.end { if (execname() == \"loopc\") ends++ }");
             assertEquals("50 1275 50 1 1\n", Workload.run(script, a + " 50 1000"));
             assertTrue(noise.isAlive(), "the other copy ran all along");
         } finally {
@@ -61,12 +71,8 @@ class ProcessEventsKernelTest extends SessionKernelTest {
         Process target = new ProcessBuilder(a.toString(), "30", "0", "wait").start();
         Process other = new ProcessBuilder(a.toString(), "45", "0", "wait").start();
         try {
-            String p = "process(\"" + a + "\")";
-            String script = "global ticks, gated\n"
-                    + "probe " + p + ".mark(\"tick\") { ticks++ }\n"
-                    + "probe " + p + ".mark(\"gated\") { gated++ }\n"
-                    + "probe " + p + ".end { exit() }\n"
-                    + "probe end { printf(\"%d %d\\n\", ticks, gated) }\n";
+            String script = script(a, "ticks, gated", ".mark(\"tick\") { ticks++ }", ".mark(\"gated\") { gated++ }",
+                    ".end { exit() }");
             assertEquals("30 30\n", Workload.run(script, null, (int) target.pid()));
             assertTrue(other.waitFor(20, TimeUnit.SECONDS));
             assertEquals(0, other.exitValue());
