@@ -47,6 +47,23 @@ class ContextVarTest {
     }
 
     @Test
+    void markArgumentsFromTheNote() {
+        Program p = Elab.ok("probe process(\"/bin/bash\").mark(\"readline_start\") { printf(\"%d %d %s %s %s\\n\","
+                + " $arg1, $arg2, $$parms, $$name, $$provider) }");
+        assertEquals(List.of("$arg1:long:USDT_ARG", "$arg2:long:USDT_ARG", "$$parms:string:USDT_ALL",
+                "$$name:string:MARK_NAME", "$$provider:string:MARK_PROVIDER"), vars(p));
+        ElabResult r = Elab.run("probe process(\"/bin/bash\").mark(\"readline_start\") { print($arg3) }");
+        assertEquals(List.of("unable to find context variable '$arg3' in process(\"/bin/bash\").mark(\"readline_start\"): "
+                + "the mark has 2 arguments"), Elab.errors(r));
+        r = Elab.run("probe process(\"/bin/bash\").mark(\"command_done\") { print($arg1) }");
+        assertEquals(List.of("cannot read the arguments of process(\"/bin/bash\").mark(\"command_done\"): USDT argument "
+                + "'8@counter(%rip)' addresses memory through a symbol; only register-relative operands are read"),
+                Elab.errors(r));
+        // a mark whose operands cannot be read still runs when its body reads none of them
+        Elab.ok("probe process(\"/bin/bash\").mark(\"command_done\") { print(1) }");
+    }
+
+    @Test
     void prettyPrintingGivesStrings() {
         Program p = Elab.ok("probe syscall.read { println($$vars, $$parms, $fd$) }");
         assertEquals(List.of("$$vars:string:ALL_FIELDS", "$$parms:string:ALL_FIELDS", "$fd:string:FIELD"),

@@ -67,7 +67,8 @@ class ProbeResolutionTest {
         assertEquals(List.of(new ProbeTarget.Uprobe("/bin/bash", "xfree", false),
                 new ProbeTarget.Uprobe("/bin/bash", "xmalloc", false)),
                 targets("probe process(\"/bin/bash\").function(\"x*\") { }"));
-        assertEquals(new ProbeTarget.Usdt("/bin/bash", "bash", "readline_start"),
+        assertEquals(new ProbeTarget.Usdt("/bin/bash", "bash", "readline_start", new io.jstap.compiler.probe.UsdtProbe(
+                "bash", "readline_start", 0x1234, 0, "-4@%edi 8@-16(%rbp)")),
                 only("process(\"/bin/bash\").mark(\"readline_start\")"));
         ProbeTarget.ProcessBegin begin = (ProbeTarget.ProcessBegin) only("process.begin");
         assertEquals("process.begin", begin.pp());

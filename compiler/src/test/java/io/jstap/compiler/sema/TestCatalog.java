@@ -6,6 +6,7 @@ import io.jstap.compiler.probe.KernelFeature;
 import io.jstap.compiler.probe.ProbeCatalog;
 import io.jstap.compiler.probe.TaskLayout;
 import io.jstap.compiler.probe.TracepointFormat;
+import io.jstap.compiler.probe.UsdtProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,6 +97,16 @@ public final class TestCatalog implements ProbeCatalog {
     @Override
     public Optional<FileId> fileId(String path) {
         return fixed.resolveBinary(path).map(p -> new FileId(0xfe00000L, p.length()));
+    }
+
+    /** bash's marks with sites: readline_start reads two operands; command_done one jstap cannot read. */
+    @Override
+    public List<UsdtProbe> usdt(String binaryPath) {
+        if (!binaryPath.equals("/bin/bash")) {
+            return List.of();
+        }
+        return List.of(new UsdtProbe("bash", "readline_start", 0x1234, 0, "-4@%edi 8@-16(%rbp)"),
+                new UsdtProbe("bash", "command_done", 0x2345, 0x5000, "8@counter(%rip)"));
     }
 
     @Override
