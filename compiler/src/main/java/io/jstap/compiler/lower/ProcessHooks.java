@@ -65,6 +65,10 @@ final class ProcessHooks {
             out.add(tracepoint(e.exit(), and(and(last, pid), and(targetFilter(loc), exe(e.exe(), loc, span)))));
             return out;
         }
+        if (t instanceof ProbeTarget.Usdt u && u.site().pcOffset() < 0) {
+            throw new LoweringException("cannot attach " + t.pp() + ": its address is not in a loadable segment of "
+                    + u.path() + " (or the probe catalog lists the mark by name only)", span);
+        }
         ProgKind kind = ProbePlacement.kind(t);
         Attach attach = ProbePlacement.attach(t);
         if (kind != null && attach != null) {

@@ -79,6 +79,25 @@ class ProcessHooksTest {
     }
 
     @Test
+    void aMarkWithoutAnAddressIsReported() {
+        var parsed = Parser.parse(new Source("t.stp", "probe process(\"/bin/bash\").mark(\"x\") { }"),
+                PreprocessorContext.defaults());
+        io.jstap.compiler.probe.FixedProbeCatalog names = new io.jstap.compiler.probe.FixedProbeCatalog(
+                java.util.EnumSet.of(io.jstap.compiler.probe.KernelFeature.UPROBE), "6.18") {
+            @Override
+            public List<String> usdtProbes(String binaryPath) {
+                return List.of("p:x");
+            }
+        }.addBinary("/bin/bash", List.of("main"));
+        ElabResult er = Elaborator.elaborate(List.of(parsed.script()), ElabOptions.defaults(), names);
+        assertFalse(er.diagnostics().hasErrors(), er.diagnostics().render());
+        Diagnostics d = new Diagnostics();
+        Lowering.lower(er.program(), d, "x86_64", LAYOUT);
+        assertEquals("cannot attach process(\"/bin/bash\").mark(\"x\"): its address is not in a loadable segment of "
+                + "/bin/bash (or the probe catalog lists the mark by name only)", d.list().get(0).message());
+    }
+
+    @Test
     void functionsAndMarksAreLimitedToTheTarget() {
         List<KernelPlan> ps = plans("probe process(\"/bin/bash\").function(\"main\") { }", LAYOUT);
         assertEquals("!(" + TARGET_OR_ANCESTOR + ")", guard(ps.get(0)));

@@ -25,6 +25,23 @@ class PathResolutionKernelTest extends SessionKernelTest {
     }
 
     @Test
+    void marksOfASharedLibraryBySoname() throws Exception {
+        // libstdc++ carries USDT marks for C++ exceptions: throw (object, type info) and catch
+        Path src = java.nio.file.Files.writeString(dir.resolve("thr.cc"), "#include <cstdlib>\n"
+                + "int main(int argc, char **argv) { int n = atoi(argv[1]), c = 0;\n"
+                + "  for (int i = 0; i < n; i++) { try { throw i; } catch (int v) { c += v >= 0; } }\n"
+                + "  return c != n; }\n");
+        Path prog = dir.resolve("thr");
+        Process cc = new ProcessBuilder("g++", "-O1", "-o", prog.toString(), src.toString()).inheritIO().start();
+        assertEquals(0, cc.waitFor());
+        String out = Workload.run("global thrown, caught, typed\n"
+                + "probe process(\"libstdc++.so.6\").mark(\"throw\") { thrown++; typed += $arg2 != 0 }\n"
+                + "probe process(\"libstdc++.so.6\").mark(\"catch\") { caught++ }\n"
+                + "probe end { printf(\"%d %d %d\\n\", thrown, caught, typed) }\n", prog + " 33");
+        assertEquals("33 33 33\n", out);
+    }
+
+    @Test
     void aProgramThroughPath() {
         // env is found in $PATH; the shell runs it twice (exec each time)
         String out = Workload.run("global n\nprobe process(\"env\").begin { n++ }\nprobe end { printf(\"%d\\n\", n) }\n",
