@@ -65,4 +65,6 @@ final class Scripts {
     static native int getppid();
 
     static native int getpid();
+
+    static native int gettid();
 }
