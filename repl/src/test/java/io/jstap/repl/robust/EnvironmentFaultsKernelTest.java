@@ -43,7 +43,9 @@ class EnvironmentFaultsKernelTest {
     @Test
     void tracefsUnmountedIsMountedAgainAndTheRunWorks() throws Exception {
         List<String> unmounted = List.of("unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
-                "umount /sys/kernel/tracing && exec \"$@\"", "sh");
+                "umount /sys/kernel/debug/tracing 2>/dev/null; umount /sys/kernel/tracing 2>/dev/null; "
+                        + "test -d /sys/kernel/tracing/events && { echo tracefs still mounted >&2; exit 99; }; "
+                        + "exec \"$@\"", "sh");
         try (ChildCli c = ChildCli.start(dir, unmounted, System.getProperty("java.class.path"),
                 List.of("-e", SCRIPT), ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()), Map.of())) {
             assertEquals(0, c.await(LIMIT), c.stderr());
