@@ -10,6 +10,7 @@ import io.jstap.compiler.sema.ElabPrinter;
 import io.jstap.compiler.sema.ProbeListing;
 import io.jstap.runtime.catalog.MachineProbeCatalog;
 import io.jstap.runtime.output.TextOutput;
+import io.jstap.runtime.session.Privileges;
 import io.jstap.runtime.session.RunOptions;
 import io.jstap.runtime.session.ScriptRun;
 import io.jstap.runtime.session.VerifyReport;
@@ -88,6 +89,10 @@ public final class Driver {
         int last = r.lastPass() == null ? 5 : r.lastPass();
         if (last < 1 || last > 5) {
             throw new UsageException("invalid pass number " + last + " (1-5)");
+        }
+        if (last >= 4 && Privileges.missing().isPresent()) {
+            err.println("ERROR: " + Privileges.missing().get());
+            return 1;
         }
         return compileAndRun(source, options, last, r);
     }

@@ -10,6 +10,7 @@ import io.jstap.runtime.live.LiveSession;
 import io.jstap.runtime.live.SnippetEvent;
 import io.jstap.runtime.live.commands.CommandResult;
 import io.jstap.runtime.live.commands.CommandTable;
+import io.jstap.runtime.session.Privileges;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,19 @@ public final class Repl {
     /** Starts the REPL on the process's terminal; with {@code script} its declarations are loaded first. */
     public static int run(String scriptText, List<String> positional, List<String> includeDirs,
                           Map<String, String> defines, PrintWriter err) {
+        if (Privileges.missing().isPresent()) {
+            err.println("ERROR: " + Privileges.missing().get());
+            return 1;
+        }
         List<Path> dirs = new ArrayList<>();
-        includeDirs.forEach(d -> dirs.add(Path.of(d)));
+        for (String d : includeDirs) {
+            // one bad -I would fail every later input of the session: say so once and go on without it
+            if (Files.isDirectory(Path.of(d)) && Files.isReadable(Path.of(d))) {
+                dirs.add(Path.of(d));
+            } else {
+                err.println("jstap: ignoring -I " + d + ": not a readable directory");
+            }
+        }
         MachineProbeCatalog catalog = new MachineProbeCatalog();
         CompileOptions options;
         try {
@@ -130,6 +142,7 @@ public final class Repl {
     /** Reads and evaluates until {@code :quit}, Ctrl-D or {@code exit()}; returns the exit status. */
     int loop(String preload) {
         terminal.handle(Terminal.Signal.INT, s -> interrupt());
+        ShellSignals signals = ShellSignals.install(session, terminal);
         Thread warm = new Thread(session::warmUp, "compiler-warm-up");
         warm.setDaemon(true);
         warm.start();
@@ -162,6 +175,7 @@ public final class Repl {
                 }
             }
         } finally {
+            signals.loopEnded();
             if (!session.closed()) {
                 session.close();
             }
@@ -173,6 +187,9 @@ public final class Repl {
 
     /** One accepted input; false when the REPL should end. */
     boolean handle(String line) {
+        if (session.closed()) {
+            return false; // a signal ended the session while the line was being read
+        }
         if (line.isBlank()) {
             return true;
         }

@@ -11,7 +11,8 @@ import sun.misc.SignalHandler;
  * so a Ctrl-C-mashing user gets out of a long end probe; at any other moment (detaching, draining,
  * releasing kernel objects) they are ignored, since an interrupt there would cut the cleanup short. A
  * signal the platform does not offer (or the JVM reserves) is skipped. {@link #close()} restores the
- * previous handlers.
+ * previous handlers, unless a signal asked the run to stop: then they stay ignored, since the user has
+ * already asked to leave and a second signal during the exit would otherwise end the JVM with 128+n.
  */
 final class SignalWatch implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class SignalWatch implements AutoCloseable {
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
     private volatile boolean interruptible;
+    private volatile boolean signalled;
 
     private SignalWatch() {
     }
@@ -31,6 +33,7 @@ final class SignalWatch implements AutoCloseable {
             try {
                 Signal s = new Signal(name);
                 SignalHandler old = Signal.handle(s, sig -> {
+                    w.signalled = true;
                     if (!control.signal("SIG" + sig.getName())) {
                         synchronized (repeats) {
                             if (++repeats[0] >= 2 && w.interruptible) {
@@ -63,7 +66,7 @@ final class SignalWatch implements AutoCloseable {
     public void close() {
         for (int i = 0; i < signals.size(); i++) {
             try {
-                Signal.handle(signals.get(i), previous.get(i));
+                Signal.handle(signals.get(i), signalled ? SignalHandler.SIG_IGN : previous.get(i));
             } catch (IllegalArgumentException e) {
                 // cannot happen for a signal we could handle before
             }

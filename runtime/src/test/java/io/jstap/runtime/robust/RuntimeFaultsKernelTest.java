@@ -33,11 +33,7 @@ class RuntimeFaultsKernelTest {
     @BeforeEach
     @AfterEach
     void nothingLoaded() {
-        assertEquals(List.of(), KernelFds.ofSelf(), "bpf or perf fds held by the test JVM");
-    }
-
-    private static RunOptions asTarget() {
-        return RunOptions.defaults().withTargetPid((int) Scripts.self()).withTimeout(30.0);
+        Scripts.assertNothingLoaded();
     }
 
     /** Runs {@code m} on another thread, calling getppid {@code calls} times once it has attached. */
@@ -64,7 +60,7 @@ class RuntimeFaultsKernelTest {
         String s = "global a, n; probe syscall.getppid { if (pid() == target()) { a[n] = 1; n++ } } "
                 + "probe end { printf(\"end\\n\") } probe error { printf(\"error probe, n=%d\\n\", n >= 10) }";
         Module m = Scripts.compile(s, Map.of("MAXMAPENTRIES", "10"));
-        assertEquals(1, runWhileCalling(m, asTarget(), out, 10_000));
+        assertEquals(1, runWhileCalling(m, Scripts.asTarget(), out, 10_000));
         assertEquals("ERROR: Array overflow, check MAXMAPENTRIES near identifier 'a' at <input>:1:"
                 + Scripts.col(s, "a[n]") + "\nerror probe, n=1\nWARNING: Number of errors: 1, skipped probes: 0\n",
                 out.text());
@@ -75,7 +71,7 @@ class RuntimeFaultsKernelTest {
         String s = "global a; probe begin { for (i = 0; i < 20; i++) a[i] = i } "
                 + "probe end { printf(\"end\\n\") } probe error { printf(\"error probe\\n\") }";
         Module m = Scripts.compile(s, Map.of("MAXMAPENTRIES", "10"));
-        assertEquals(1, ScriptRun.run(m, asTarget(), out));
+        assertEquals(1, ScriptRun.run(m, Scripts.asTarget(), out));
         assertEquals("ERROR: Array overflow, check MAXMAPENTRIES near identifier 'a' at <input>:1:"
                 + Scripts.col(s, "a[i]") + "\nerror probe\nWARNING: Number of errors: 1, skipped probes: 0\n",
                 out.text());
@@ -88,7 +84,7 @@ class RuntimeFaultsKernelTest {
                 + "probe end { printf(\"end\\n\") } probe error { printf(\"error probe\\n\") }";
         Module m = Scripts.compile(s);
         long t0 = System.nanoTime();
-        assertEquals(1, runWhileCalling(m, asTarget(), out, 100_000));
+        assertEquals(1, runWhileCalling(m, Scripts.asTarget(), out, 100_000));
         assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the error did not stop the run promptly");
         assertEquals("ERROR: division by 0 near operator '/' at <input>:1:" + Scripts.col(s, "/ z")
                 + "\nerror probe\nWARNING: Number of errors: 1, skipped probes: 0\n", out.text());
@@ -99,7 +95,7 @@ class RuntimeFaultsKernelTest {
     void maxErrorsLetsThatManyErrorsPassBeforeStopping() throws Exception {
         String s = "global z; probe syscall.getppid { if (pid() == target()) printf(\"%d\\n\", 10 % z) }";
         Module m = Scripts.compile(s);
-        assertEquals(1, runWhileCalling(m, asTarget().withMaxErrors(2), out, 100_000));
+        assertEquals(1, runWhileCalling(m, Scripts.asTarget().withMaxErrors(2), out, 100_000));
         String err = "ERROR: division by 0 near operator '%' at <input>:1:" + Scripts.col(s, "% z") + "\n";
         assertEquals(err + err + err + "WARNING: Number of errors: 3, skipped probes: 0\n", out.text());
     }
@@ -118,7 +114,7 @@ class RuntimeFaultsKernelTest {
                 + "probe end { printf(\"n=%d\\n\", n) }";
         Module m = Scripts.compile(s);
         GatedOutput gated = new GatedOutput();
-        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> ScriptRun.run(m, asTarget(), gated));
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> ScriptRun.run(m, Scripts.asTarget(), gated));
         awaitAttached(status);
         Scripts.getppid();
         assertTrue(gated.awaitBlocked(20), "the reader never printed");

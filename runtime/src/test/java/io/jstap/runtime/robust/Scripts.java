@@ -1,5 +1,6 @@
 package io.jstap.runtime.robust;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Native;
@@ -10,6 +11,8 @@ import io.jstap.compiler.ScriptCompiler;
 import io.jstap.compiler.diag.Source;
 import io.jstap.compiler.module.Module;
 import io.jstap.runtime.catalog.MachineProbeCatalog;
+import io.jstap.runtime.session.KernelFds;
+import io.jstap.runtime.session.RunOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +52,19 @@ final class Scripts {
         return i + 1;
     }
 
+    /** Run options with this JVM as target() and a 30 s bound. */
+    static RunOptions asTarget() {
+        return RunOptions.defaults().withTargetPid((int) self()).withTimeout(30.0);
+    }
+
+    /** Fails when this JVM holds a bpf or perf fd (a run left something loaded). */
+    static void assertNothingLoaded() {
+        assertEquals(List.of(), KernelFds.ofSelf(), "bpf or perf fds held by the test JVM");
+    }
+
     static native int getppid();
 
     static native int getpid();
+
+    static native int gettid();
 }
