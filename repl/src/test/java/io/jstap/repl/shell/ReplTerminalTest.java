@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Size;
 import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,7 @@ class ReplTerminalTest {
 
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private PipedOutputStream keys;
+    private CompletableFuture<Integer> running;
 
     private synchronized String screen() {
         synchronized (screen) {
@@ -214,9 +216,12 @@ class ReplTerminalTest {
             type(":dump sy\t");
             await(":dump syscalllist", 1);
             type("\u0015"); // Ctrl-U: clear the line
-            type("probe syscall.ope\t");
-            await("openat", 1);
-            type("\u0015");
+            complete("probe syscall.ope", "open_by_handle_at");
+            complete("probe kernel.trace(\"sched:", "sched_wakeup");
+            complete("probe process(\"/bin/tru", "truncate");
+            complete("probe process(\"" + libc() + "\").function(\"getpp", "getppid\")");
+            complete("probe syscall.openat { print($filen", "$filename");
+            complete("probe begin { print(syscallli", "print(syscalllist");
             type(":quit\n");
             assertEquals(0, status.get(WAIT_SECONDS, TimeUnit.SECONDS));
         }
@@ -250,6 +255,25 @@ class ReplTerminalTest {
             last = Long.parseLong(m.group(1));
         }
         assertEquals(value, last, screen());
+    }
+
+    /** Types {@code line} and Tab, waits for {@code expected} to appear once more, clears the line. */
+    private void complete(String line, String expected) throws Exception {
+        int before = count(screen(), expected);
+        type(line + "\t\t");
+        await(expected, before + 1);
+        type("\u0015");
+    }
+
+    /** The C library this process maps, a binary with known function symbols. */
+    private static String libc() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/self/maps"))) {
+            int at = l.indexOf('/');
+            if (at > 0 && l.contains("/libc.so")) {
+                return l.substring(at).strip();
+            }
+        }
+        throw new IllegalStateException("no C library mapped");
     }
 
     /** Ids of the BPF programs this process holds open. */
@@ -293,11 +317,21 @@ class ReplTerminalTest {
                 .encoding(StandardCharsets.UTF_8).build();
     }
 
-    private static CompletableFuture<Integer> start(Terminal terminal, Path history) {
+    /** A test that failed half-way leaves its REPL running: end it, so the next test starts clean. */
+    @AfterEach
+    void endTheRepl() throws Exception {
+        if (running != null && !running.isDone()) {
+            type("\u0015:quit\n");
+            running.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private CompletableFuture<Integer> start(Terminal terminal, Path history) {
         MachineProbeCatalog catalog = new MachineProbeCatalog();
         FacadeCompiler compiler = new FacadeCompiler(FacadeCompiler.optionsFor(catalog), catalog);
         Repl repl = new Repl(terminal, compiler, catalog, LiveOptions.defaults(), history, List.of());
-        return CompletableFuture.supplyAsync(() -> repl.loop(null));
+        running = CompletableFuture.supplyAsync(() -> repl.loop(null));
+        return running;
     }
 
     /** BPF and perf event fds of this process. */
