@@ -16,6 +16,7 @@ import io.jstap.runtime.kernel.KernelObject;
 import io.jstap.runtime.kernel.KernelResources;
 import io.jstap.runtime.kernel.RingBufferReader;
 import io.jstap.runtime.output.RecordDecoder;
+import io.jstap.runtime.session.TimerProbes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class Engine {
     private final OutputRouter router = new OutputRouter();
     private final HostContext host = new JvmHostContext();
     private final GlobalCarrier carrier;
-    private TimerRunner timers;
+    private TimerProbes timers;
     private Generation gen;
     private boolean paused;
     private volatile Runnable onExit = () -> { };
@@ -222,7 +223,7 @@ final class Engine {
         List<UserProbe> timed = g.module().userProbes().stream()
                 .filter(p -> p.trigger() instanceof UserProbe.Trigger.Timer).toList();
         if (!timed.isEmpty()) {
-            timers = TimerRunner.start(timed, p -> runUserProbe(g, p, false));
+            timers = TimerProbes.start(timed, p -> runUserProbe(g, p, false));
         }
     }
 

@@ -5,12 +5,12 @@ import io.jstap.compiler.module.KernelProbe;
 import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.Module;
 import io.jstap.linux.BpfException;
-import io.jstap.linux.ProgramLoad;
 import io.jstap.runtime.kernel.Attachment;
 import io.jstap.runtime.kernel.BpfMap;
 import io.jstap.runtime.kernel.KernelObject;
 import io.jstap.runtime.kernel.KernelResources;
 import io.jstap.runtime.kernel.LoadedProgram;
+import io.jstap.runtime.session.KernelPoints;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -142,7 +142,7 @@ final class Reloader {
             }
             BpfMap m;
             try {
-                m = kr.createMap(PointAttacher.mapSpec(d));
+                m = kr.createMap(KernelPoints.mapSpec(d));
             } catch (RuntimeException e) {
                 throw new ReloadException("cannot create map " + d.name() + ": " + message(e), null, null, e);
             }
@@ -192,14 +192,12 @@ final class Reloader {
             return m.map().fd();
         });
         try {
-            LoadedProgram prog = kr.load(new ProgramLoad(PointAttacher.progType(p.kind()), p.name(), insns, "GPL"));
+            LoadedProgram prog = kr.load(KernelPoints.programLoad(p, insns));
             created.add(prog);
             return new LiveProbe(p, prog, KernelSet.usedBy(p, maps));
         } catch (BpfException e) {
-            String log = e.verifierLog();
-            String why = log == null || log.isEmpty() ? e.getMessage()
-                    : e.getMessage() + " (the verifier rejected it: a compiler bug)";
-            throw new ReloadException("probe " + p.name() + ": " + why, p.loc(), log, e);
+            throw new ReloadException("probe " + p.name() + ": " + KernelPoints.loadFailure(e), p.loc(),
+                    e.verifierLog(), e);
         }
     }
 
@@ -208,12 +206,12 @@ final class Reloader {
         long t0 = System.nanoTime();
         for (Attach a : lp.probe().attach()) {
             try {
-                Attachment at = PointAttacher.attach(kr, lp.program(), a);
+                Attachment at = KernelPoints.attach(kr, lp.program(), a);
                 created.add(at);
                 lp.attached(at);
             } catch (RuntimeException e) {
                 throw new ReloadException("probe " + lp.probe().name() + ": cannot attach "
-                        + PointAttacher.describe(a) + ": " + message(e), lp.probe().loc(), null, e);
+                        + KernelPoints.describe(a) + ": " + message(e), lp.probe().loc(), null, e);
             }
         }
         lp.attachedAll(System.nanoTime() - t0);

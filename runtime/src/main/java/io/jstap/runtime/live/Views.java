@@ -4,6 +4,7 @@ import io.jstap.compiler.ir.GlobalDecl;
 import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.UserProbe;
 import io.jstap.runtime.kernel.Attachment;
+import io.jstap.runtime.session.KernelPoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class Views {
             boolean unknown = false;
             long since = 0;
             for (LiveProbe p : engine.probesOf(s.id())) {
-                p.probe().attach().forEach(a -> points.add(PointAttacher.describe(a)));
+                p.probe().attach().forEach(a -> points.add(KernelPoints.describe(a)));
                 List<Attachment> at = p.attachments();
                 attachments += at.size();
                 long runs = engine.runStats().runs(p.program());

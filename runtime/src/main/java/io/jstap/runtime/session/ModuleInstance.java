@@ -7,18 +7,12 @@ import io.jstap.compiler.module.MapDef;
 import io.jstap.compiler.module.Module;
 import io.jstap.linux.BpfException;
 import io.jstap.linux.Cpus;
-import io.jstap.linux.MapSpec;
-import io.jstap.linux.MapType;
-import io.jstap.linux.ProgType;
-import io.jstap.linux.ProgramLoad;
 import io.jstap.runtime.kernel.Attachment;
 import io.jstap.runtime.kernel.BpfMap;
 import io.jstap.runtime.kernel.KernelResources;
 import io.jstap.runtime.kernel.LoadedProgram;
-import io.jstap.runtime.kernel.PerfEventSpec;
 import io.jstap.runtime.kernel.RecordSink;
 import io.jstap.runtime.kernel.RingBufferReader;
-import io.jstap.runtime.kernel.UprobeTarget;
 import io.jstap.runtime.maps.BpfMapStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,30 +88,9 @@ public final class ModuleInstance implements AutoCloseable {
 
     private void createMaps() {
         for (MapDef d : module.maps()) {
-            MapSpec spec = d.kind() == MapDef.MapKind.RINGBUF ? MapSpec.ringBuffer(d.name(), d.maxEntries())
-                    : MapSpec.of(mapType(d.kind()), d.name(), d.keySize(), d.valueSize(), d.maxEntries());
-            if (maps.put(d.name(), kr.createMap(spec)) != null) {
+            if (maps.put(d.name(), kr.createMap(KernelPoints.mapSpec(d))) != null) {
                 throw new ModuleLoadException("the module defines map " + d.name() + " twice", null);
             }
-        }
-    }
-
-    private static MapType mapType(MapDef.MapKind k) {
-        switch (k) {
-            case HASH:
-                return MapType.HASH;
-            case PERCPU_HASH:
-                return MapType.PERCPU_HASH;
-            case ARRAY:
-                return MapType.ARRAY;
-            case PERCPU_ARRAY:
-                return MapType.PERCPU_ARRAY;
-            case LRU_HASH:
-                return MapType.LRU_HASH;
-            case LRU_PERCPU_HASH:
-                return MapType.LRU_PERCPU_HASH;
-            default:
-                return MapType.RINGBUF;
         }
     }
 
@@ -140,28 +113,12 @@ public final class ModuleInstance implements AutoCloseable {
                 }
                 return m.fd();
             });
-            ProgramLoad load = new ProgramLoad(progType(p), p.name(), insns, "GPL");
             try {
-                programs.add(new LoadedProbe(p, kr.load(load)));
+                programs.add(new LoadedProbe(p, kr.load(KernelPoints.programLoad(p, insns))));
             } catch (BpfException e) {
-                String log = e.verifierLog();
-                String why = log.isEmpty() ? e.getMessage()
-                        : e.getMessage() + " (a compiler bug: its programs must pass the verifier)";
-                throw new ModuleLoadException("probe " + p.name() + " at " + p.loc() + ": " + why, log, e);
+                throw new ModuleLoadException("probe " + p.name() + " at " + p.loc() + ": "
+                        + KernelPoints.loadFailure(e), e.verifierLog(), e);
             }
-        }
-    }
-
-    private static ProgType progType(KernelProbe p) {
-        switch (p.kind()) {
-            case TRACEPOINT:
-                return ProgType.TRACEPOINT;
-            case RAW_TRACEPOINT:
-                return ProgType.RAW_TRACEPOINT;
-            case KPROBE:
-                return ProgType.KPROBE;
-            default:
-                return ProgType.PERF_EVENT;
         }
     }
 
@@ -174,50 +131,14 @@ public final class ModuleInstance implements AutoCloseable {
         for (LoadedProbe lp : programs) {
             for (Attach a : lp.probe().attach()) {
                 try {
-                    attachments.add(attachOne(lp.program(), a));
+                    attachments.add(KernelPoints.attach(kr, lp.program(), a));
                 } catch (RuntimeException e) {
                     String why = e.getMessage() == null ? e.toString() : e.getMessage();
                     throw new ModuleLoadException("probe " + lp.probe().name() + " at " + lp.probe().loc()
-                            + ": cannot attach " + describe(a) + ": " + why, e);
+                            + ": cannot attach " + KernelPoints.describe(a) + ": " + why, e);
                 }
             }
         }
-    }
-
-    private Attachment attachOne(LoadedProgram prog, Attach a) {
-        if (a instanceof Attach.Tracepoint t) {
-            return kr.attachTracepoint(prog, t.category(), t.event());
-        }
-        if (a instanceof Attach.RawTracepoint r) {
-            return kr.attachRawTracepoint(prog, r.name());
-        }
-        if (a instanceof Attach.Uprobe u) {
-            return kr.attachUprobe(prog, UprobeTarget.of(u));
-        }
-        if (a instanceof Attach.Kprobe k) {
-            return kr.attachKprobe(prog, k.function(), k.ret());
-        }
-        Attach.PerfEvent p = (Attach.PerfEvent) a;
-        return kr.attachPerfEvent(prog, new PerfEventSpec(p.type(), p.config(), p.period(), p.freq(), describe(a)));
-    }
-
-    static String describe(Attach a) {
-        if (a instanceof Attach.Tracepoint t) {
-            return "tracepoint " + t.category() + ":" + t.event();
-        }
-        if (a instanceof Attach.RawTracepoint r) {
-            return "raw tracepoint " + r.name();
-        }
-        if (a instanceof Attach.Uprobe u) {
-            String at = u.symbol() != null ? u.symbol() : "0x" + Long.toHexString(u.fileOffset());
-            return (u.ret() ? "uretprobe " : "uprobe ") + u.path() + ":" + at;
-        }
-        if (a instanceof Attach.Kprobe k) {
-            return (k.ret() ? "kretprobe " : "kprobe ") + k.function();
-        }
-        Attach.PerfEvent p = (Attach.PerfEvent) a;
-        return "perf event type " + p.type() + " config " + p.config() + (p.freq() ? " at " + p.period() + " Hz"
-                : " every " + p.period());
     }
 
     /** Detaches every kernel probe; maps, programs and the ring buffer stay. */

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * Fires userspace timer probes ({@code timer.s/ms/us/ns/hz} that read no kernel context) on one daemon
  * thread: a fixed rate, or with {@code .randomize} each interval the period plus a random 0..R. One thread
  * keeps a script's timers from running concurrently with each other; {@link #stop()} lets a running
- * handler finish and fires nothing after it.
+ * handler finish and fires nothing after it. A
+ * live session starts one per generation of its module.
  */
-final class TimerProbes {
+public final class TimerProbes {
 
     private final ScheduledExecutorService executor;
 
@@ -23,7 +24,8 @@ final class TimerProbes {
         this.executor = executor;
     }
 
-    static TimerProbes start(List<UserProbe> timers, Consumer<UserProbe> fire) {
+    /** Starts firing {@code timers} (each with a {@link UserProbe.Trigger.Timer} trigger). */
+    public static TimerProbes start(List<UserProbe> timers, Consumer<UserProbe> fire) {
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timer-probes");
             t.setDaemon(true);
@@ -56,7 +58,7 @@ final class TimerProbes {
     }
 
     /** No more firings; waits for a handler that is running to end (MAXACTION bounds it). */
-    void stop() {
+    public void stop() {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {

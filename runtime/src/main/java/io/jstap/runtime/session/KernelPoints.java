@@ -1,25 +1,29 @@
-package io.jstap.runtime.live;
+package io.jstap.runtime.session;
 
 import io.jstap.compiler.module.Attach;
+import io.jstap.compiler.module.KernelProbe;
 import io.jstap.compiler.module.MapDef;
-import io.jstap.compiler.module.ProgKind;
+import io.jstap.linux.BpfException;
 import io.jstap.linux.MapSpec;
 import io.jstap.linux.MapType;
 import io.jstap.linux.ProgType;
+import io.jstap.linux.ProgramLoad;
 import io.jstap.runtime.kernel.Attachment;
 import io.jstap.runtime.kernel.KernelResources;
 import io.jstap.runtime.kernel.LoadedProgram;
 import io.jstap.runtime.kernel.PerfEventSpec;
 import io.jstap.runtime.kernel.UprobeTarget;
-import java.nio.file.Path;
 
-/** The module's words for maps, program types and attach points, in the kernel layer's terms. */
-final class PointAttacher {
+/**
+ * The module's words for maps, programs and attach points in the kernel layer's terms, shared by a script
+ * run ({@link ModuleInstance}) and the live session's reloads, so both load and attach a probe the same way.
+ */
+public final class KernelPoints {
 
-    private PointAttacher() {
+    private KernelPoints() {
     }
 
-    static MapSpec mapSpec(MapDef d) {
+    public static MapSpec mapSpec(MapDef d) {
         if (d.kind() == MapDef.MapKind.RINGBUF) {
             return MapSpec.ringBuffer(d.name(), d.maxEntries());
         }
@@ -36,13 +40,22 @@ final class PointAttacher {
                 return MapType.ARRAY;
             case PERCPU_ARRAY:
                 return MapType.PERCPU_ARRAY;
+            case LRU_HASH:
+                return MapType.LRU_HASH;
+            case LRU_PERCPU_HASH:
+                return MapType.LRU_PERCPU_HASH;
             default:
                 return MapType.RINGBUF;
         }
     }
 
-    static ProgType progType(ProgKind kind) {
-        switch (kind) {
+    /** The load request for {@code p}'s program, its map references already replaced by fds. */
+    public static ProgramLoad programLoad(KernelProbe p, byte[] insnsWithFds) {
+        return new ProgramLoad(progType(p), p.name(), insnsWithFds, "GPL");
+    }
+
+    private static ProgType progType(KernelProbe p) {
+        switch (p.kind()) {
             case TRACEPOINT:
                 return ProgType.TRACEPOINT;
             case RAW_TRACEPOINT:
@@ -54,7 +67,14 @@ final class PointAttacher {
         }
     }
 
-    static Attachment attach(KernelResources kr, LoadedProgram prog, Attach a) {
+    /** Why a load failed, for the user: a verifier rejection is the compiler's fault and says so. */
+    public static String loadFailure(BpfException e) {
+        String log = e.verifierLog();
+        return log == null || log.isEmpty() ? e.getMessage()
+                : e.getMessage() + " (a compiler bug: its programs must pass the verifier)";
+    }
+
+    public static Attachment attach(KernelResources kr, LoadedProgram prog, Attach a) {
         if (a instanceof Attach.Tracepoint t) {
             return kr.attachTracepoint(prog, t.category(), t.event());
         }
@@ -62,11 +82,7 @@ final class PointAttacher {
             return kr.attachRawTracepoint(prog, r.name());
         }
         if (a instanceof Attach.Uprobe u) {
-            Path file = Path.of(u.path());
-            UprobeTarget target = u.symbol() != null && u.fileOffset() <= 0 ? UprobeTarget.function(file, u.symbol())
-                    : UprobeTarget.fileOffset(file, u.fileOffset());
-            target = u.ret() ? target.returning() : target;
-            return kr.attachUprobe(prog, u.pid() > 0 ? target.forPid(u.pid()) : target);
+            return kr.attachUprobe(prog, UprobeTarget.of(u));
         }
         if (a instanceof Attach.Kprobe k) {
             return kr.attachKprobe(prog, k.function(), k.ret());
@@ -75,8 +91,8 @@ final class PointAttacher {
         return kr.attachPerfEvent(prog, new PerfEventSpec(p.type(), p.config(), p.period(), p.freq(), describe(a)));
     }
 
-    /** How a point is named in messages and {@code :probes}. */
-    static String describe(Attach a) {
+    /** How a point is named in messages and listings. */
+    public static String describe(Attach a) {
         if (a instanceof Attach.Tracepoint t) {
             return "tracepoint " + t.category() + ":" + t.event();
         }
@@ -91,7 +107,7 @@ final class PointAttacher {
             return (k.ret() ? "kretprobe " : "kprobe ") + k.function();
         }
         Attach.PerfEvent p = (Attach.PerfEvent) a;
-        return "perf event " + p.type() + "/" + p.config() + (p.freq() ? " at " + p.period() + " Hz"
+        return "perf event type " + p.type() + " config " + p.config() + (p.freq() ? " at " + p.period() + " Hz"
                 : " every " + p.period());
     }
 }
