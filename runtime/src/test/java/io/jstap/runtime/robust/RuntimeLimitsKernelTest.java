@@ -123,7 +123,8 @@ class RuntimeLimitsKernelTest {
         String s = "probe begin { printf(\"target %d\\n\", target()) } probe syscall.getppid { } "
                 + "probe end { printf(\"end\\n\") }";
         Module m = Scripts.compile(s);
-        String loop = "/bin/sh -c 'while :; do /bin/sh -c \"exit 0\"; done'";
+        // The target itself must be the looping shell: a nested shell would outlive the SIGKILL as an orphan.
+        String loop = "while :; do /bin/sh -c \"exit 0\"; done";
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() ->
                 ScriptRun.run(m, RunOptions.defaults().withCommand(loop).withTimeout(30.0), out));
         long deadline = System.nanoTime() + 20_000_000_000L;
