@@ -159,9 +159,11 @@ final class BuiltinEmitter {
                 asm.call(Helper.GET_CURRENT_COMM);
                 return;
             case "pp":
+            case "pn":
                 g.strings.literalInto(g.plan.body().name(), dst);
                 return;
             case "probefunc":
+            case "ppfunc":
                 g.strings.literalInto(probefunc(), dst);
                 return;
             case "sprint": sprintf.sprint(e, false, false, dst); return;

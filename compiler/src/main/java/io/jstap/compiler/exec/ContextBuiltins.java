@@ -30,6 +30,10 @@ final class ContextBuiltins {
         b.add("cpu", (x, site, args) -> x.interp.host().cpu());
         b.add("target", (x, site, args) -> x.interp.host().target());
         b.add("pp", (x, site, args) -> x.probeName);
+        // Userspace probes (begin, end, timers) are written as they resolve, and probe no function.
+        b.add("pn", (x, site, args) -> x.probeName);
+        b.add("ppfunc", (x, site, args) -> "");
+        b.add("probefunc", (x, site, args) -> "");
         b.add("gettimeofday_ns", (x, site, args) -> x.interp.host().epochNanos());
         b.add("gettimeofday_us", (x, site, args) -> x.interp.host().epochNanos() / 1_000L);
         b.add("gettimeofday_ms", (x, site, args) -> x.interp.host().epochNanos() / 1_000_000L);

@@ -14,6 +14,13 @@ class StringBuiltinsTest {
     private final Harness h = new Harness();
 
     @Test
+    void probeNamesInAUserspaceProbe() {
+        assertEquals("timer.s(1) timer.s(1) [] []\n", h.output(p("%s %s [%s] [%s]\n",
+                fn("pp", IrType.STRING), fn("pn", IrType.STRING),
+                fn("probefunc", IrType.STRING), fn("ppfunc", IrType.STRING))));
+    }
+
+    @Test
     void lengthsAndPositionsCountBytes() {
         assertEquals("6 3 -1 1 0\n", h.output(p("%d %d %d %d %d\n",
                 fn("strlen", IrType.LONG, str("héllo")),

@@ -56,7 +56,9 @@ class CliKernelTest {
         Path script = Path.of("..", "scripts", "examples", "hello.stp");
         Run r = jstap("-c", "cat " + script, script.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("Hello World\n", r.out());
+        // Records after the first exit are dropped, but a read on the other CPU that printed between this
+        // probe's printf and its exit() is output before that exit, as in stap: one line, or rarely one per CPU.
+        assertTrue(r.out().matches("(Hello World\n){1," + Runtime.getRuntime().availableProcessors() + "}"), r.out());
     }
 
     @Test
