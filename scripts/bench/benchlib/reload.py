@@ -109,9 +109,14 @@ class Section:
         samples = []
         try:
             for k in range(self.cfg.reload_samples):
-                seconds, _ = session.command(":edit %d" % ids[k % len(ids)],
-                                             until=replmod.ATTACHED, timeout=timeout)
+                slot = k % len(ids)
+                seconds, answer = session.command(":edit %d" % ids[slot],
+                                                  until=replmod.ATTACHED, timeout=timeout)
                 samples.append(seconds * 1000.0)
+                # An edited snippet comes back under a new id (as in JShell): edit that one next time.
+                new_ids = replmod.SNIPPET_ID.findall(answer)
+                if new_ids:
+                    ids[slot] = int(new_ids[-1])
         except replmod.ReplGone as e:
             log("  reload edit: n/a: %s" % e)
             return {"na": ":edit: %s" % e, "ms": stats.summary(samples)}
