@@ -8,30 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jstap.repl.examples.Workload.Run;
 import io.jstap.repl.examples.Workload.Traced;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example scripts whose counts for the workload are exact: each runs with the workload as its -c
  * command, and the workload's line (found by the pid or the name it gave itself) is checked to the byte.
  */
 @Tag("kernel")
-class CountingExamplesKernelTest {
-    @TempDir
-    static Path dir;
-    static Workload work;
-
-    @BeforeAll
-    static void build() throws IOException, InterruptedException {
-        work = Workload.build(dir);
-    }
-
+class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void callCountsEverySyscallOfTheProcess() throws IOException {
         // 9999 getppid calls, then the prctl that renames it "idle" enters while it is still "loop"
@@ -119,8 +107,8 @@ class CountingExamplesKernelTest {
         int at = r.out().indexOf("sleeper: ");
         assertTrue(at >= 0, r.out());
         String block = r.out().substring(at, r.out().indexOf("\n\n", at) + 2);
-        // 200 ms sleeps measured in whole milliseconds: the average may round up
-        assertTrue(block.matches("sleeper: 5 sleeps, 20[01] ms on average\n"
+        // 200 ms sleeps end late by how busy the machine is: the bucket is exact, the average within it
+        assertTrue(block.matches("sleeper: 5 sleeps, 2\\d\\d ms on average\n"
                 + "value \\|-{50} count\n"
                 + "    0 \\| {51}0\n"
                 + "  100 \\| {51}0\n"

@@ -62,6 +62,7 @@ final class Workload {
             "    else if (!strcmp(mode, \"fault\")) pages[i * page] = 1;",
             "    else if (!strcmp(mode, \"getppid\")) syscall(SYS_getppid);",
             "    else if (!strcmp(mode, \"badclose\")) close(-1);",
+            "    else if (!strcmp(mode, \"open\")) close(open(\"/dev/null\", O_RDONLY));",
             "    else if (!strcmp(mode, \"sock\")) {",
             "      if (sendto(s, buf, size, 0, (struct sockaddr *) &a, sizeof a) != size) return 3;",
             "      if (recvfrom(r, buf, size, 0, 0, 0) != size) return 3;",
