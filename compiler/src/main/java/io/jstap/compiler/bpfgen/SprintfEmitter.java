@@ -1,7 +1,5 @@
 package io.jstap.compiler.bpfgen;
 
-import io.jstap.compiler.bpf.Assembler;
-import io.jstap.compiler.bpf.Label;
 import io.jstap.compiler.bpf.Reg;
 import io.jstap.compiler.bpf.Size;
 import io.jstap.compiler.format.ArgKind;
@@ -17,21 +15,19 @@ import java.util.List;
 
 /**
  * {@code sprintf} and the {@code sprint} family in kernel code, for formats of literal text, {@code %s}
- * and plain integer conversions ({@code %d %i %u %x %X %o}, without flags, widths or precisions). The
+ * {@code %c} and integer conversions ({@code %d %i %u %x %X %o}) with stap's flags, widths up to 31 and
+ * precisions (built by {@link FieldEmitter}). The
  * result is built piece by piece with the string append, so it is cut at MAXSTRINGLEN-1 bytes between
  * characters as {@link PrintfFormat#sprintf} cuts it; once a piece fills the buffer the rest are skipped.
  */
 final class SprintfEmitter {
 
-    /** Digits are written backwards into a 32-byte buffer that ends with a NUL at this index. */
-    private static final int DIGITS_END = 31;
-
     private final Gen g;
-    private final Assembler asm;
+    private final FieldEmitter fields;
 
     SprintfEmitter(Gen g) {
         this.g = g;
-        this.asm = g.asm;
+        this.fields = new FieldEmitter(g);
     }
 
     void sprintf(Expr.Format f, int dst) {
@@ -68,14 +64,15 @@ final class SprintfEmitter {
 
     private void emit(PrintfFormat fmt, List<Expr> args, int dst, SrcLoc loc) {
         for (Segment seg : fmt.segments()) {
-            if (seg instanceof Conversion c && !supported(c)) {
-                throw new CodegenException("sprintf in kernel probes supports %s, %d, %i, %u, %x, %X and %o without "
-                        + "flags, widths or precisions; format the string in an end or timer probe", loc);
+            if (seg instanceof Conversion c && !FieldEmitter.supported(c)) {
+                throw new CodegenException("sprintf in kernel probes supports %s, %c, %d, %i, %u, %x, %X and %o with "
+                        + "flags and widths up to " + FieldEmitter.END + "; format the string in an end or timer probe",
+                        loc);
             }
         }
         int stackMark = g.storage.stackMark();
         int full = g.storage.stackSlot(loc);
-        asm.st(Size.DW, Reg.R10, full, 0);
+        g.asm.st(Size.DW, Reg.R10, full, 0);
         g.strings.zero(dst);
         int ai = 0;
         for (Segment seg : fmt.segments()) {
@@ -84,78 +81,21 @@ final class SprintfEmitter {
                 if (!lit.text().isEmpty()) {
                     int buf = g.storage.scratch(g.mod.strSize(), loc);
                     g.strings.literalInto(lit.text(), buf);
-                    piece(dst, buf, -1, full);
+                    fields.piece(dst, buf, -1, full);
                 }
             } else {
                 Conversion c = (Conversion) seg;
                 Expr arg = args.get(ai++);
                 if (c.type() == 's') {
-                    piece(dst, g.strings.temp(arg), -1, full);
+                    fields.string(c, arg, dst, full, loc);
+                } else if (c.type() == 'c') {
+                    fields.character(c, g.longs.eval(arg), dst, full, loc);
                 } else {
-                    number(c, g.longs.eval(arg), dst, full, loc);
+                    fields.number(c, g.longs.eval(arg), dst, full, loc);
                 }
             }
             g.storage.scratchReset(mark);
         }
         g.storage.stackReset(stackMark);
-    }
-
-    private static boolean supported(Conversion c) {
-        int allowed = Conversion.FLAG_SIGN | (c.type() == 'X' ? Conversion.FLAG_LARGE : 0);
-        return "sdiuxXo".indexOf(c.type()) >= 0 && (c.flags() & ~allowed) == 0 && c.width() < 0
-                && c.precision() < 0 && !c.widthDynamic() && !c.precisionDynamic();
-    }
-
-    /** Appends unless an earlier piece filled the buffer. */
-    private void piece(int dst, int src, int srcIndex, int full) {
-        Label skip = asm.newLabel("sprintf_full");
-        asm.ldx(Size.DW, Reg.R1, Reg.R10, full).jne(Reg.R1, 0, skip);
-        g.strings.append(dst, src, srcIndex, full);
-        asm.bind(skip);
-    }
-
-    /** The digits of {@code v} in the conversion's base, with a '-' piece first for negative %d/%i. */
-    private void number(Conversion c, LongVal v, int dst, int full, SrcLoc loc) {
-        boolean signed = c.type() == 'd' || c.type() == 'i';
-        int base = c.base();
-        Temps.Temp value = g.materialize(v);
-        if (signed) {
-            Reg r = g.temps.read(value, Reg.R1);
-            Label positive = asm.newLabel("sprintf_pos");
-            asm.jsge(r, 0, positive);
-            int minus = g.storage.scratch(g.mod.strSize(), loc);
-            g.strings.literalInto("-", minus);
-            piece(dst, minus, -1, full);
-            asm.bind(positive);
-        }
-        int digits = g.storage.scratch(DIGITS_END + 1, loc);
-        int index = g.storage.scratch(8, loc);
-        g.loadInto(Reg.R1, LongVal.of(value));
-        if (signed) {
-            asm.mov(Reg.R3, Reg.R1).arsh(Reg.R3, 63).xor(Reg.R1, Reg.R3).sub(Reg.R1, Reg.R3); // magnitude
-        }
-        asm.st(Size.B, Reg.R9, digits + DIGITS_END, 0);
-        int max = base == 10 ? 20 : base == 16 ? 16 : 22;
-        Label done = asm.newLabel("digits_done");
-        for (int k = 0; k < max; k++) {
-            int at = DIGITS_END - 1 - k;
-            asm.mov(Reg.R2, Reg.R1);
-            if (base == 10) {
-                asm.mod(Reg.R2, 10).div(Reg.R1, 10);
-            } else {
-                asm.and(Reg.R2, base - 1).rsh(Reg.R1, base == 16 ? 4 : 3);
-            }
-            if (base == 16) {
-                // 10..15 become letters: add 'a' - '0' - 10 (or 'A' - ...) when the digit exceeds 9
-                asm.mov(Reg.R5, 9).sub(Reg.R5, Reg.R2).arsh(Reg.R5, 63).and(Reg.R5, c.type() == 'X' ? 7 : 39)
-                        .add(Reg.R2, Reg.R5);
-            }
-            asm.add(Reg.R2, '0').stx(Size.B, Reg.R9, digits + at, Reg.R2);
-            asm.st(Size.DW, Reg.R9, index, at);
-            asm.jeq(Reg.R1, 0, done);
-        }
-        asm.bind(done);
-        g.temps.release(value);
-        piece(dst, digits, index, full);
     }
 }

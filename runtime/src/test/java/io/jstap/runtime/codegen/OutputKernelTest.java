@@ -77,6 +77,24 @@ class OutputKernelTest extends CodegenKernelTest {
     }
 
     @Test
+    void sprintfAppliesFlagsWidthsAndPrecisions() {
+        LocalVar s = lv("s", IrType.STRING, 0);
+        LoadedModule m = load(compile(List.of(), List.of(), RuntimeLimits.DEFAULTS,
+                probe(List.of(s),
+                        s(set(ref(s), sprintf("%#o|%#x|%-5d|%05d", num(420), num(255), num(-3), num(-42)))),
+                        p("%s\n", ref(s)),
+                        s(set(ref(s), sprintf("%+d|% d|%8s|%-4s|%.2s|%c", num(7), num(7), str("ab"), str("x"),
+                                str("hello"), num(65)))),
+                        p("%s\n", ref(s)),
+                        s(set(ref(s), sprintf("%#o|%#X|%3c|%.4d|%-6x|%+5d", num(0), num(0), num(66), num(5),
+                                num(10), num(12)))),
+                        p("%s\n", ref(s)))));
+        getppid(1);
+        assertEquals(List.of("0644|0xff|-3   |-0042\n", "+7| 7|      ab|x   |he|A\n", "00|0X0|  B|0005|a     |  +12\n"),
+                m.texts(3));
+    }
+
+    @Test
     void stringsConcatenateAndTruncateAtMaxStringLen() {
         RuntimeLimits limits = RuntimeLimits.DEFAULTS.withMaxStringLen(16);
         LocalVar s = lv("s", IrType.STRING, 0);

@@ -329,14 +329,19 @@ final class RandomPrograms {
         }
     }
 
-    private static final String[] SPRINTF = {"%d", "<%s>", "%x|%X|%o", "%u-%i", "%s%s%d", "%d%s"};
+    private static final String[] SPRINTF = {"%d", "<%s>", "%x|%X|%o", "%u-%i", "%s%s%d", "%d%s",
+        "%#o|%#x|%#X", "%-6d|%06d|%+d|% d", "%8s|%-5s|%.3s", "%c|%3c|%-2c.", "%07i|%-8o|%#8o|%.5u", "%20x|%-22d"};
 
     private Expr sprintf(int depth) {
         String f = SPRINTF[rnd.nextInt(SPRINTF.length)];
         List<Expr> args = new ArrayList<>();
         for (int i = 0; i < f.length(); i++) {
             if (f.charAt(i) == '%') {
-                args.add(f.charAt(i + 1) == 's' ? strExpr(depth) : longExpr(depth));
+                int letter = i + 1;
+                while (!Character.isLetter(f.charAt(letter))) {
+                    letter++;
+                }
+                args.add(f.charAt(letter) == 's' ? strExpr(depth) : longExpr(depth));
             }
         }
         return new Expr.Format(Expr.Format.FormatKind.SPRINTF, f, args, loc());
