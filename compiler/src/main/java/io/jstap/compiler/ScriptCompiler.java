@@ -57,7 +57,11 @@ public final class ScriptCompiler {
             if (diags.hasErrors()) {
                 return new Result(scripts, program, lowered, null, diags);
             }
-            module = ModuleAssembly.build(lowered, options, diags, sources);
+            // the tapset files of called functions too, so an error located in tapset code shows its line
+            List<Source> known = new java.util.ArrayList<>(sources);
+            program.functions().values().stream().filter(f -> f.decl() != null)
+                    .map(f -> f.decl().span().source()).distinct().forEach(known::add);
+            module = ModuleAssembly.build(lowered, options, diags, known);
         } catch (RuntimeException | StackOverflowError e) {
             // A compiler bug must still reach the user as a diagnostic, never as a stack trace.
             diags.add(Diagnostic.semanticError("internal", "internal compiler error: " + e, Span.NONE,
