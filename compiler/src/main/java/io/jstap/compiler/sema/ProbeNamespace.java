@@ -15,27 +15,69 @@ import java.util.WeakHashMap;
  * tapset aliases of the same name.
  */
 final class ProbeNamespace {
-    private static final Map<TapsetLibrary, ProbePointTree> BASES = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<TapsetLibrary, Base> BASES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final ProbePointTree base;
+    /**
+     * The trees of one library: families and hand-written aliases, and that plus the synthesised aliases, built
+     * only when a probe point could match one of them (most scripts probe no syscall and never pay for it).
+     */
+    private static final class Base {
+        private final TapsetLibrary lib;
+        private final ProbePointTree written = new ProbePointTree();
+        private ProbePointTree full;
+
+        Base(TapsetLibrary lib) {
+            this.lib = lib;
+            ProbeFamilies.register(written);
+            for (Decl.ProbeAlias a : lib.writtenAliases()) {
+                written.addAlias(a);
+            }
+        }
+
+        synchronized ProbePointTree full() {
+            if (full == null) {
+                ProbePointTree t = new ProbePointTree();
+                ProbeFamilies.register(t);
+                for (Decl.ProbeAlias a : lib.aliases()) {
+                    t.addAlias(a);
+                }
+                full = t;
+            }
+            return full;
+        }
+
+        ProbePointTree.Result match(ProbePoint point) {
+            if (mayBeGenerated(point)) {
+                return full().match(point);
+            }
+            ProbePointTree.Result r = written.match(point);
+            // A point that matches nothing is explained against everything, so suggestions include syscalls.
+            return r.matches().isEmpty() ? full().match(point) : r;
+        }
+
+        private static boolean mayBeGenerated(ProbePoint point) {
+            String root = point.components().get(0).name();
+            for (String r : TapsetLibrary.generatedRoots()) {
+                if (Glob.matches(root, r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Base base;
     private final ProbePointTree user;
 
-    private ProbeNamespace(ProbePointTree base, ProbePointTree user) {
+    private ProbeNamespace(Base base, ProbePointTree user) {
         this.base = base;
         this.user = user;
     }
 
     static ProbeNamespace of(TapsetLibrary lib, List<Decl.ProbeAlias> userAliases) {
-        ProbePointTree base;
+        Base base;
         synchronized (BASES) {
-            base = BASES.computeIfAbsent(lib, l -> {
-                ProbePointTree t = new ProbePointTree();
-                ProbeFamilies.register(t);
-                for (Decl.ProbeAlias a : l.aliases()) {
-                    t.addAlias(a);
-                }
-                return t;
-            });
+            base = BASES.computeIfAbsent(lib, Base::new);
         }
         ProbePointTree user = null;
         if (!userAliases.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The tapset library as elaboration sees it: probe aliases (hand-written ones first, then the synthesised
@@ -24,20 +25,31 @@ public final class TapsetLibrary {
     public record GlobalDef(Decl.Global decl, Decl.GlobalVar var) {
     }
 
-    private final List<Decl.ProbeAlias> aliases = new ArrayList<>();
+    private final List<Decl.ProbeAlias> written = new ArrayList<>();
     private final Map<String, List<Decl.Function>> functions = new HashMap<>();
     private final Map<String, List<GlobalDef>> globals = new HashMap<>();
     private final List<Script> scripts;
+    private final Set<String> writtenNames = new HashSet<>();
+    private final Supplier<List<Decl.ProbeAlias>> generatedSource;
+    private List<Decl.ProbeAlias> generated;
 
     public TapsetLibrary(List<Script> scripts, List<Decl.ProbeAlias> generated) {
+        this(scripts, () -> generated);
+    }
+
+    /**
+     * A library whose synthesised aliases are made only when first asked for: a script that probes no
+     * syscall then never reads the hundreds of tracepoint formats they come from.
+     */
+    public TapsetLibrary(List<Script> scripts, Supplier<List<Decl.ProbeAlias>> generated) {
         this.scripts = List.copyOf(scripts);
-        Set<String> written = new HashSet<>();
+        this.generatedSource = generated;
         for (Script s : scripts) {
             for (Decl d : s.decls()) {
                 if (d instanceof Decl.ProbeAlias a) {
-                    aliases.add(a);
+                    written.add(a);
                     for (ProbePoint n : a.names()) {
-                        written.add(dotted(n));
+                        writtenNames.add(dotted(n));
                     }
                 } else if (d instanceof Decl.Function f) {
                     functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -46,20 +58,6 @@ public final class TapsetLibrary {
                         globals.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(new GlobalDef(g, v));
                     }
                 }
-            }
-        }
-        // A hand-written alias replaces the synthesised alias of the same name.
-        for (Decl.ProbeAlias a : generated) {
-            List<ProbePoint> keep = new ArrayList<>();
-            for (ProbePoint n : a.names()) {
-                if (!written.contains(dotted(n))) {
-                    keep.add(n);
-                }
-            }
-            if (keep.size() == a.names().size()) {
-                aliases.add(a);
-            } else if (!keep.isEmpty()) {
-                aliases.add(new Decl.ProbeAlias(a.span(), keep, a.targets(), a.epilogue(), a.body()));
             }
         }
     }
@@ -73,8 +71,46 @@ public final class TapsetLibrary {
         return sb.toString();
     }
 
+    /** Every alias: the hand-written ones, then the synthesised ones they do not override. */
     public List<Decl.ProbeAlias> aliases() {
-        return aliases;
+        List<Decl.ProbeAlias> all = new ArrayList<>(written);
+        all.addAll(generatedAliases());
+        return all;
+    }
+
+    /** The aliases of the tapset files, without synthesising any. */
+    public List<Decl.ProbeAlias> writtenAliases() {
+        return written;
+    }
+
+    /**
+     * The first components every synthesised alias starts with: a probe point whose first component matches
+     * none of them resolves against {@link #writtenAliases()} exactly as against {@link #aliases()}.
+     */
+    public static Set<String> generatedRoots() {
+        return SyscallTapset.ROOTS;
+    }
+
+    /** The synthesised aliases, made on first use; a hand-written alias replaces one of the same name. */
+    public synchronized List<Decl.ProbeAlias> generatedAliases() {
+        if (generated == null) {
+            List<Decl.ProbeAlias> out = new ArrayList<>();
+            for (Decl.ProbeAlias a : generatedSource.get()) {
+                List<ProbePoint> keep = new ArrayList<>();
+                for (ProbePoint n : a.names()) {
+                    if (!writtenNames.contains(dotted(n))) {
+                        keep.add(n);
+                    }
+                }
+                if (keep.size() == a.names().size()) {
+                    out.add(a);
+                } else if (!keep.isEmpty()) {
+                    out.add(new Decl.ProbeAlias(a.span(), keep, a.targets(), a.epilogue(), a.body()));
+                }
+            }
+            generated = List.copyOf(out);
+        }
+        return generated;
     }
 
     /** The parsed tapset files (not the synthesised aliases). */

@@ -93,7 +93,7 @@ public final class TapsetLoader {
                 scripts.add(p.script());
                 parseProblems.addAll(p.problems());
             }
-            loaded = new Loaded(new TapsetLibrary(scripts, generated(catalog)), parseProblems);
+            loaded = new Loaded(new TapsetLibrary(scripts, () -> generated(catalog)), parseProblems);
             LIBRARIES.put(lk, loaded);
         }
         problems.addAll(loaded.problems());
