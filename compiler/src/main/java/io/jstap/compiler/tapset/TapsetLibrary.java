@@ -6,10 +6,8 @@ import io.jstap.compiler.ast.Script;
 import io.jstap.compiler.diag.Source;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -17,7 +15,9 @@ import java.util.function.Supplier;
 /**
  * The tapset library as elaboration sees it: probe aliases (hand-written ones first, then the synthesised
  * syscall aliases they do not override) and the functions and globals a script may pull in. Private
- * declarations are visible only inside their own file. Immutable, so one instance serves every reload.
+ * declarations are visible only inside their own file. Files are parsed, and syscall aliases synthesised,
+ * only when a lookup needs them; the answers are the same as if everything had been read up front. One
+ * instance serves every reload.
  */
 public final class TapsetLibrary {
 
@@ -25,11 +25,8 @@ public final class TapsetLibrary {
     public record GlobalDef(Decl.Global decl, Decl.GlobalVar var) {
     }
 
-    private final List<Decl.ProbeAlias> written = new ArrayList<>();
-    private final Map<String, List<Decl.Function>> functions = new HashMap<>();
-    private final Map<String, List<GlobalDef>> globals = new HashMap<>();
-    private final List<Script> scripts;
-    private final Set<String> writtenNames = new HashSet<>();
+    private final List<TapsetFile> files;
+    private final Set<String> writtenNames = new LinkedHashSet<>();
     private final Supplier<List<Decl.ProbeAlias>> generatedSource;
     private List<Decl.ProbeAlias> generated;
 
@@ -37,29 +34,21 @@ public final class TapsetLibrary {
         this(scripts, () -> generated);
     }
 
-    /**
-     * A library whose synthesised aliases are made only when first asked for: a script that probes no
-     * syscall then never reads the hundreds of tracepoint formats they come from.
-     */
     public TapsetLibrary(List<Script> scripts, Supplier<List<Decl.ProbeAlias>> generated) {
-        this.scripts = List.copyOf(scripts);
+        this(generated, scripts.stream().map(TapsetFile::of).toList());
+    }
+
+    private TapsetLibrary(Supplier<List<Decl.ProbeAlias>> generated, List<TapsetFile> files) {
+        this.files = List.copyOf(files);
         this.generatedSource = generated;
-        for (Script s : scripts) {
-            for (Decl d : s.decls()) {
-                if (d instanceof Decl.ProbeAlias a) {
-                    written.add(a);
-                    for (ProbePoint n : a.names()) {
-                        writtenNames.add(dotted(n));
-                    }
-                } else if (d instanceof Decl.Function f) {
-                    functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-                } else if (d instanceof Decl.Global g) {
-                    for (Decl.GlobalVar v : g.vars()) {
-                        globals.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(new GlobalDef(g, v));
-                    }
-                }
-            }
+        for (TapsetFile f : files) {
+            writtenNames.addAll(f.aliasNames());
         }
+    }
+
+    /** A library of these files, in lookup order, whose synthesised aliases come from {@code generated}. */
+    public static TapsetLibrary of(List<TapsetFile> files, Supplier<List<Decl.ProbeAlias>> generated) {
+        return new TapsetLibrary(generated, files);
     }
 
     /** The probe point name without parameters: {@code syscall.read.return}. */
@@ -73,14 +62,25 @@ public final class TapsetLibrary {
 
     /** Every alias: the hand-written ones, then the synthesised ones they do not override. */
     public List<Decl.ProbeAlias> aliases() {
-        List<Decl.ProbeAlias> all = new ArrayList<>(written);
+        List<Decl.ProbeAlias> all = new ArrayList<>(writtenAliases());
         all.addAll(generatedAliases());
         return all;
     }
 
-    /** The aliases of the tapset files, without synthesising any. */
+    /** The aliases of the tapset files, without synthesising any (only files declaring one are parsed). */
     public List<Decl.ProbeAlias> writtenAliases() {
-        return written;
+        List<Decl.ProbeAlias> out = new ArrayList<>();
+        for (TapsetFile f : files) {
+            if (!f.aliasNames().isEmpty()) {
+                out.addAll(f.aliases());
+            }
+        }
+        return out;
+    }
+
+    /** Dotted names of the hand-written aliases, known without parsing. */
+    public Set<String> writtenAliasNames() {
+        return writtenNames;
     }
 
     /**
@@ -113,20 +113,20 @@ public final class TapsetLibrary {
         return generated;
     }
 
-    /** The parsed tapset files (not the synthesised aliases). */
+    /** The parsed tapset files (not the synthesised aliases); parses every file. */
     public List<Script> scripts() {
-        return scripts;
+        return files.stream().map(TapsetFile::script).toList();
     }
 
     /** The function {@code name} visible from code in {@code from}, or null. */
     public Decl.Function function(String name, Source from) {
-        List<Decl.Function> fs = functions.get(name);
-        if (fs == null) {
-            return null;
-        }
-        for (Decl.Function f : fs) {
-            if (!f.isPrivate() || f.span().source() == from) {
-                return f;
+        for (TapsetFile file : files) {
+            if (file.declaresFunction(name)) {
+                for (Decl.Function f : file.functions(name)) {
+                    if (!f.isPrivate() || f.span().source() == from) {
+                        return f;
+                    }
+                }
             }
         }
         return null;
@@ -134,26 +134,28 @@ public final class TapsetLibrary {
 
     /** The global {@code name} visible from code in {@code from}, or null. */
     public GlobalDef global(String name, Source from) {
-        List<GlobalDef> gs = globals.get(name);
-        if (gs == null) {
-            return null;
-        }
-        for (GlobalDef g : gs) {
-            if (!g.decl().isPrivate() || g.decl().span().source() == from) {
-                return g;
+        for (TapsetFile file : files) {
+            if (file.declaresGlobal(name)) {
+                for (GlobalDef g : file.globals(name)) {
+                    if (!g.decl().isPrivate() || g.decl().span().source() == from) {
+                        return g;
+                    }
+                }
             }
         }
         return null;
     }
 
-    /** Names of the functions any script may call, sorted. */
+    /** Names of the functions any script may call, sorted; parses every file. */
     public Collection<String> publicFunctionNames() {
         Set<String> out = new TreeSet<>();
-        functions.forEach((n, fs) -> {
-            if (fs.stream().anyMatch(f -> !f.isPrivate())) {
-                out.add(n);
+        for (Script s : scripts()) {
+            for (Decl d : s.decls()) {
+                if (d instanceof Decl.Function f && !f.isPrivate()) {
+                    out.add(f.name());
+                }
             }
-        });
+        }
         return out;
     }
 
