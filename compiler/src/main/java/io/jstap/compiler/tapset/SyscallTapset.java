@@ -25,6 +25,9 @@ import java.util.Set;
  */
 public final class SyscallTapset {
 
+    /** The first component of every alias made here. */
+    public static final Set<String> ROOTS = Set.of("syscall", "nd_syscall");
+
     /** Tracepoint names that stap calls differently. */
     static final Map<String, String> STAP_NAMES = Map.of("newfstat", "fstat", "newstat", "stat",
             "newlstat", "lstat", "newuname", "uname", "newfstatat", "fstatat", "pread64", "pread",

@@ -6,17 +6,18 @@ import io.jstap.compiler.ast.Script;
 import io.jstap.compiler.diag.Source;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The tapset library as elaboration sees it: probe aliases (hand-written ones first, then the synthesised
  * syscall aliases they do not override) and the functions and globals a script may pull in. Private
- * declarations are visible only inside their own file. Immutable, so one instance serves every reload.
+ * declarations are visible only inside their own file. Files are parsed, and syscall aliases synthesised,
+ * only when a lookup needs them; the answers are the same as if everything had been read up front. One
+ * instance serves every reload.
  */
 public final class TapsetLibrary {
 
@@ -24,44 +25,30 @@ public final class TapsetLibrary {
     public record GlobalDef(Decl.Global decl, Decl.GlobalVar var) {
     }
 
-    private final List<Decl.ProbeAlias> aliases = new ArrayList<>();
-    private final Map<String, List<Decl.Function>> functions = new HashMap<>();
-    private final Map<String, List<GlobalDef>> globals = new HashMap<>();
-    private final List<Script> scripts;
+    private final List<TapsetFile> files;
+    private final Set<String> writtenNames = new LinkedHashSet<>();
+    private final Supplier<List<Decl.ProbeAlias>> generatedSource;
+    private List<Decl.ProbeAlias> generated;
 
     public TapsetLibrary(List<Script> scripts, List<Decl.ProbeAlias> generated) {
-        this.scripts = List.copyOf(scripts);
-        Set<String> written = new HashSet<>();
-        for (Script s : scripts) {
-            for (Decl d : s.decls()) {
-                if (d instanceof Decl.ProbeAlias a) {
-                    aliases.add(a);
-                    for (ProbePoint n : a.names()) {
-                        written.add(dotted(n));
-                    }
-                } else if (d instanceof Decl.Function f) {
-                    functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-                } else if (d instanceof Decl.Global g) {
-                    for (Decl.GlobalVar v : g.vars()) {
-                        globals.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(new GlobalDef(g, v));
-                    }
-                }
-            }
+        this(scripts, () -> generated);
+    }
+
+    public TapsetLibrary(List<Script> scripts, Supplier<List<Decl.ProbeAlias>> generated) {
+        this(generated, scripts.stream().map(TapsetFile::of).toList());
+    }
+
+    private TapsetLibrary(Supplier<List<Decl.ProbeAlias>> generated, List<TapsetFile> files) {
+        this.files = List.copyOf(files);
+        this.generatedSource = generated;
+        for (TapsetFile f : files) {
+            writtenNames.addAll(f.aliasNames());
         }
-        // A hand-written alias replaces the synthesised alias of the same name.
-        for (Decl.ProbeAlias a : generated) {
-            List<ProbePoint> keep = new ArrayList<>();
-            for (ProbePoint n : a.names()) {
-                if (!written.contains(dotted(n))) {
-                    keep.add(n);
-                }
-            }
-            if (keep.size() == a.names().size()) {
-                aliases.add(a);
-            } else if (!keep.isEmpty()) {
-                aliases.add(new Decl.ProbeAlias(a.span(), keep, a.targets(), a.epilogue(), a.body()));
-            }
-        }
+    }
+
+    /** A library of these files, in lookup order, whose synthesised aliases come from {@code generated}. */
+    public static TapsetLibrary of(List<TapsetFile> files, Supplier<List<Decl.ProbeAlias>> generated) {
+        return new TapsetLibrary(generated, files);
     }
 
     /** The probe point name without parameters: {@code syscall.read.return}. */
@@ -73,24 +60,73 @@ public final class TapsetLibrary {
         return sb.toString();
     }
 
+    /** Every alias: the hand-written ones, then the synthesised ones they do not override. */
     public List<Decl.ProbeAlias> aliases() {
-        return aliases;
+        List<Decl.ProbeAlias> all = new ArrayList<>(writtenAliases());
+        all.addAll(generatedAliases());
+        return all;
     }
 
-    /** The parsed tapset files (not the synthesised aliases). */
+    /** The aliases of the tapset files, without synthesising any (only files declaring one are parsed). */
+    public List<Decl.ProbeAlias> writtenAliases() {
+        List<Decl.ProbeAlias> out = new ArrayList<>();
+        for (TapsetFile f : files) {
+            if (!f.aliasNames().isEmpty()) {
+                out.addAll(f.aliases());
+            }
+        }
+        return out;
+    }
+
+    /** Dotted names of the hand-written aliases, known without parsing. */
+    public Set<String> writtenAliasNames() {
+        return writtenNames;
+    }
+
+    /**
+     * The first components every synthesised alias starts with: a probe point whose first component matches
+     * none of them resolves against {@link #writtenAliases()} exactly as against {@link #aliases()}.
+     */
+    public static Set<String> generatedRoots() {
+        return SyscallTapset.ROOTS;
+    }
+
+    /** The synthesised aliases, made on first use; a hand-written alias replaces one of the same name. */
+    public synchronized List<Decl.ProbeAlias> generatedAliases() {
+        if (generated == null) {
+            List<Decl.ProbeAlias> out = new ArrayList<>();
+            for (Decl.ProbeAlias a : generatedSource.get()) {
+                List<ProbePoint> keep = new ArrayList<>();
+                for (ProbePoint n : a.names()) {
+                    if (!writtenNames.contains(dotted(n))) {
+                        keep.add(n);
+                    }
+                }
+                if (keep.size() == a.names().size()) {
+                    out.add(a);
+                } else if (!keep.isEmpty()) {
+                    out.add(new Decl.ProbeAlias(a.span(), keep, a.targets(), a.epilogue(), a.body()));
+                }
+            }
+            generated = List.copyOf(out);
+        }
+        return generated;
+    }
+
+    /** The parsed tapset files (not the synthesised aliases); parses every file. */
     public List<Script> scripts() {
-        return scripts;
+        return files.stream().map(TapsetFile::script).toList();
     }
 
     /** The function {@code name} visible from code in {@code from}, or null. */
     public Decl.Function function(String name, Source from) {
-        List<Decl.Function> fs = functions.get(name);
-        if (fs == null) {
-            return null;
-        }
-        for (Decl.Function f : fs) {
-            if (!f.isPrivate() || f.span().source() == from) {
-                return f;
+        for (TapsetFile file : files) {
+            if (file.declaresFunction(name)) {
+                for (Decl.Function f : file.functions(name)) {
+                    if (!f.isPrivate() || f.span().source() == from) {
+                        return f;
+                    }
+                }
             }
         }
         return null;
@@ -98,26 +134,28 @@ public final class TapsetLibrary {
 
     /** The global {@code name} visible from code in {@code from}, or null. */
     public GlobalDef global(String name, Source from) {
-        List<GlobalDef> gs = globals.get(name);
-        if (gs == null) {
-            return null;
-        }
-        for (GlobalDef g : gs) {
-            if (!g.decl().isPrivate() || g.decl().span().source() == from) {
-                return g;
+        for (TapsetFile file : files) {
+            if (file.declaresGlobal(name)) {
+                for (GlobalDef g : file.globals(name)) {
+                    if (!g.decl().isPrivate() || g.decl().span().source() == from) {
+                        return g;
+                    }
+                }
             }
         }
         return null;
     }
 
-    /** Names of the functions any script may call, sorted. */
+    /** Names of the functions any script may call, sorted; parses every file. */
     public Collection<String> publicFunctionNames() {
         Set<String> out = new TreeSet<>();
-        functions.forEach((n, fs) -> {
-            if (fs.stream().anyMatch(f -> !f.isPrivate())) {
-                out.add(n);
+        for (Script s : scripts()) {
+            for (Decl d : s.decls()) {
+                if (d instanceof Decl.Function f && !f.isPrivate()) {
+                    out.add(f.name());
+                }
             }
-        });
+        }
         return out;
     }
 

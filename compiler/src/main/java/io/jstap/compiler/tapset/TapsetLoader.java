@@ -46,7 +46,11 @@ public final class TapsetLoader {
     private record LibraryKey(ProbeCatalog catalog, List<FileKey> files) {
     }
 
-    private static final Map<String, List<Parsed>> BUILTIN = new ConcurrentHashMap<>();
+    /** The shipped files and what went wrong finding them. */
+    private record Shipped(List<TapsetFile> files, List<Diagnostic> problems) {
+    }
+
+    private static final Map<String, Shipped> BUILTIN = new ConcurrentHashMap<>();
     private static final Map<FileKey, Parsed> FILES = new ConcurrentHashMap<>();
     private static final Map<ProbeCatalog, List<Decl.ProbeAlias>> GENERATED =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -81,19 +85,17 @@ public final class TapsetLoader {
         LibraryKey lk = new LibraryKey(catalog, keys);
         Loaded loaded = LIBRARIES.get(lk);
         if (loaded == null) {
-            List<Parsed> parsed = new ArrayList<>(builtin(catalog));
+            Shipped shipped = builtin(catalog);
+            List<TapsetFile> tapsets = new ArrayList<>(shipped.files());
+            List<Diagnostic> parseProblems = new ArrayList<>(shipped.problems());
             for (FileKey k : keys) {
                 if (k != null) {
-                    parsed.add(FILES.computeIfAbsent(k, TapsetLoader::parseFile));
+                    Parsed p = FILES.computeIfAbsent(k, TapsetLoader::parseFile);
+                    tapsets.add(TapsetFile.of(p.script()));
+                    parseProblems.addAll(p.problems());
                 }
             }
-            List<Script> scripts = new ArrayList<>();
-            List<Diagnostic> parseProblems = new ArrayList<>();
-            for (Parsed p : parsed) {
-                scripts.add(p.script());
-                parseProblems.addAll(p.problems());
-            }
-            loaded = new Loaded(new TapsetLibrary(scripts, generated(catalog)), parseProblems);
+            loaded = new Loaded(TapsetLibrary.of(tapsets, () -> generated(catalog)), parseProblems);
             LIBRARIES.put(lk, loaded);
         }
         problems.addAll(loaded.problems());
@@ -115,18 +117,21 @@ public final class TapsetLoader {
                 d.kconfig(), List.of());
     }
 
-    private static List<Parsed> builtin(ProbeCatalog catalog) {
+    /**
+     * The shipped files, each parsed only when a lookup needs a name it declares (a file whose declarations a
+     * quick scan cannot list is parsed now). They are tested to parse cleanly, so a parse error in one
+     * is an internal error, not a user's problem.
+     */
+    private static Shipped builtin(ProbeCatalog catalog) {
         String key = catalog.kernelRelease() + "/" + catalog.arch();
         return BUILTIN.computeIfAbsent(key, k -> {
-            List<Parsed> out = new ArrayList<>();
             String index = resource(RESOURCE_DIR + "INDEX");
             if (index == null) {
-                out.add(new Parsed(new Script(Span.NONE, List.of(), List.of()), List.of(Diagnostic.warning(
-                        "tapset-missing", "the tapset library (" + RESOURCE_DIR + "INDEX) is not on the classpath",
-                        Span.NONE))));
-                return out;
+                return new Shipped(List.of(), List.of(Diagnostic.warning("tapset-missing", "the tapset library ("
+                        + RESOURCE_DIR + "INDEX) is not on the classpath", Span.NONE)));
             }
             PreprocessorContext ctx = context(catalog);
+            List<TapsetFile> out = new ArrayList<>();
             for (String line : index.split("\n")) {
                 String name = line.strip();
                 if (name.isEmpty() || name.startsWith("#")) {
@@ -136,10 +141,21 @@ public final class TapsetLoader {
                 if (text == null) {
                     throw new IllegalStateException("tapset " + name + " is listed in INDEX but missing");
                 }
-                out.add(parse(new Source("<tapset>/" + name, text), ctx));
+                Source source = new Source("<tapset>/" + name, text);
+                out.add(TapsetFile.scanned(text, () -> shipped(source, ctx)));
             }
-            return List.copyOf(out);
+            return new Shipped(List.copyOf(out), List.of());
         });
+    }
+
+    private static Script shipped(Source source, PreprocessorContext ctx) {
+        Parsed p = parse(source, ctx);
+        for (Diagnostic d : p.problems()) {
+            if (d.isError()) {
+                throw new IllegalStateException("shipped tapset " + source.name() + ": " + d.message());
+            }
+        }
+        return p.script();
     }
 
     private static Parsed parseFile(FileKey k) {
