@@ -36,7 +36,7 @@ public final class ModulePrinter {
                     .append(" (").append(p.kind()).append(", program ").append(p.name()).append(", ")
                     .append(p.code().insnCount()).append(" insns)\n");
             for (Attach a : p.attach()) {
-                out.append("#   attach ").append(attach(a)).append('\n');
+                out.append("#   attach ").append(a.describe()).append('\n');
             }
             out.append(Disassembler.disassemble(p.code()));
         }
@@ -79,24 +79,6 @@ public final class ModulePrinter {
             b.append(" near ").append(r.near());
         }
         return b.toString();
-    }
-
-    private static String attach(Attach a) {
-        if (a instanceof Attach.Tracepoint t) {
-            return "tracepoint " + t.category() + ":" + t.event();
-        }
-        if (a instanceof Attach.RawTracepoint r) {
-            return "raw tracepoint " + r.name();
-        }
-        if (a instanceof Attach.Uprobe u) {
-            return (u.ret() ? "uretprobe " : "uprobe ") + u.path() + ":" + u.symbol() + "+0x"
-                    + Long.toHexString(u.fileOffset()) + (u.pid() != 0 ? " pid " + u.pid() : "");
-        }
-        if (a instanceof Attach.Kprobe k) {
-            return (k.ret() ? "kretprobe " : "kprobe ") + k.function();
-        }
-        Attach.PerfEvent p = (Attach.PerfEvent) a;
-        return "perf type " + p.type() + " config " + p.config() + (p.freq() ? " freq " : " period ") + p.period();
     }
 
     private static String quote(String s) {

@@ -3,12 +3,23 @@ package io.jstap.compiler.module;
 /** Where a kernel probe's program is attached. The runtime turns each into perf events or links. */
 public sealed interface Attach {
 
+    /** How the point is named in messages, listings and the -p3 module print. */
+    String describe();
+
     /** A tracefs tracepoint through perf_event_open (program type TRACEPOINT). */
     record Tracepoint(String category, String event) implements Attach {
+        @Override
+        public String describe() {
+            return "tracepoint " + category + ":" + event;
+        }
     }
 
     /** A raw tracepoint such as {@code sys_enter} (program type RAW_TRACEPOINT). */
     record RawTracepoint(String name) implements Attach {
+        @Override
+        public String describe() {
+            return "raw tracepoint " + name;
+        }
     }
 
     /**
@@ -21,10 +32,21 @@ public sealed interface Attach {
         public Uprobe(String path, String symbol, long fileOffset, boolean ret, int pid) {
             this(path, symbol, fileOffset, ret, pid, 0);
         }
+
+        @Override
+        public String describe() {
+            String off = "0x" + Long.toHexString(fileOffset);
+            String at = symbol == null ? off : fileOffset > 0 ? symbol + "+" + off : symbol;
+            return (ret ? "uretprobe " : "uprobe ") + path + ":" + at + (pid > 0 ? " pid " + pid : "");
+        }
     }
 
     /** A kprobe or kretprobe on a kernel function, where the kernel has a kprobe PMU. */
     record Kprobe(String function, boolean ret) implements Attach {
+        @Override
+        public String describe() {
+            return (ret ? "kretprobe " : "kprobe ") + function;
+        }
     }
 
     /**
@@ -33,5 +55,10 @@ public sealed interface Attach {
      * {@code pid} -1 for system-wide.
      */
     record PerfEvent(int type, long config, long period, boolean freq, int pid) implements Attach {
+        @Override
+        public String describe() {
+            return "perf event type " + type + " config " + config + (freq ? " at " + period + " Hz"
+                    : " every " + period) + (pid >= 0 ? " pid " + pid : "");
+        }
     }
 }

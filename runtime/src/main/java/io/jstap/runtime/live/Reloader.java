@@ -211,7 +211,7 @@ final class Reloader {
                 lp.attached(at);
             } catch (RuntimeException e) {
                 throw new ReloadException("probe " + lp.probe().name() + ": cannot attach "
-                        + KernelPoints.describe(a) + ": " + message(e), lp.probe().loc(), null, e);
+                        + a.describe() + ": " + message(e), lp.probe().loc(), null, e);
             }
         }
         lp.attachedAll(System.nanoTime() - t0);

@@ -60,7 +60,7 @@ final class Views {
             boolean unknown = false;
             long since = 0;
             for (LiveProbe p : engine.probesOf(s.id())) {
-                p.probe().attach().forEach(a -> points.add(KernelPoints.describe(a)));
+                p.probe().attach().forEach(a -> points.add(a.describe()));
                 List<Attachment> at = p.attachments();
                 attachments += at.size();
                 long runs = engine.runStats().runs(p.program());

@@ -88,26 +88,6 @@ public final class KernelPoints {
             return kr.attachKprobe(prog, k.function(), k.ret());
         }
         Attach.PerfEvent p = (Attach.PerfEvent) a;
-        return kr.attachPerfEvent(prog, new PerfEventSpec(p.type(), p.config(), p.period(), p.freq(), describe(a)));
-    }
-
-    /** How a point is named in messages and listings. */
-    public static String describe(Attach a) {
-        if (a instanceof Attach.Tracepoint t) {
-            return "tracepoint " + t.category() + ":" + t.event();
-        }
-        if (a instanceof Attach.RawTracepoint r) {
-            return "raw tracepoint " + r.name();
-        }
-        if (a instanceof Attach.Uprobe u) {
-            String at = u.symbol() != null ? u.symbol() : "0x" + Long.toHexString(u.fileOffset());
-            return (u.ret() ? "uretprobe " : "uprobe ") + u.path() + ":" + at;
-        }
-        if (a instanceof Attach.Kprobe k) {
-            return (k.ret() ? "kretprobe " : "kprobe ") + k.function();
-        }
-        Attach.PerfEvent p = (Attach.PerfEvent) a;
-        return "perf event type " + p.type() + " config " + p.config() + (p.freq() ? " at " + p.period() + " Hz"
-                : " every " + p.period());
+        return kr.attachPerfEvent(prog, new PerfEventSpec(p.type(), p.config(), p.period(), p.freq(), a.describe()));
     }
 }

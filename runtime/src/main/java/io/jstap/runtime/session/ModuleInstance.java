@@ -135,7 +135,7 @@ public final class ModuleInstance implements AutoCloseable {
                 } catch (RuntimeException e) {
                     String why = e.getMessage() == null ? e.toString() : e.getMessage();
                     throw new ModuleLoadException("probe " + lp.probe().name() + " at " + lp.probe().loc()
-                            + ": cannot attach " + KernelPoints.describe(a) + ": " + why, e);
+                            + ": cannot attach " + a.describe() + ": " + why, e);
                 }
             }
         }
