@@ -3,6 +3,7 @@ package io.jstap.runtime.session;
 import io.jstap.compiler.module.Attach;
 import io.jstap.compiler.module.KernelProbe;
 import io.jstap.compiler.module.MapDef;
+import io.jstap.compiler.module.ProgKind;
 import io.jstap.linux.BpfException;
 import io.jstap.linux.MapSpec;
 import io.jstap.linux.MapType;
@@ -30,41 +31,18 @@ public final class KernelPoints {
         return MapSpec.of(mapType(d.kind()), d.name(), d.keySize(), d.valueSize(), d.maxEntries());
     }
 
-    private static MapType mapType(MapDef.MapKind k) {
-        switch (k) {
-            case HASH:
-                return MapType.HASH;
-            case PERCPU_HASH:
-                return MapType.PERCPU_HASH;
-            case ARRAY:
-                return MapType.ARRAY;
-            case PERCPU_ARRAY:
-                return MapType.PERCPU_ARRAY;
-            case LRU_HASH:
-                return MapType.LRU_HASH;
-            case LRU_PERCPU_HASH:
-                return MapType.LRU_PERCPU_HASH;
-            default:
-                return MapType.RINGBUF;
-        }
+    /** The compiler's map and program kinds are named after the kernel's types they stand for. */
+    static MapType mapType(MapDef.MapKind k) {
+        return MapType.valueOf(k.name());
     }
 
     /** The load request for {@code p}'s program, its map references already replaced by fds. */
     public static ProgramLoad programLoad(KernelProbe p, byte[] insnsWithFds) {
-        return new ProgramLoad(progType(p), p.name(), insnsWithFds, "GPL");
+        return new ProgramLoad(progType(p.kind()), p.name(), insnsWithFds, "GPL");
     }
 
-    private static ProgType progType(KernelProbe p) {
-        switch (p.kind()) {
-            case TRACEPOINT:
-                return ProgType.TRACEPOINT;
-            case RAW_TRACEPOINT:
-                return ProgType.RAW_TRACEPOINT;
-            case KPROBE:
-                return ProgType.KPROBE;
-            default:
-                return ProgType.PERF_EVENT;
-        }
+    static ProgType progType(ProgKind k) {
+        return ProgType.valueOf(k.name());
     }
 
     /** Why a load failed, for the user: a verifier rejection is the compiler's fault and says so. */
