@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +26,6 @@ class BtfTest {
     @TempDir
     Path dir;
 
-    private static String run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out.substring(0, Math.min(2000, out.length())));
-        return out;
-    }
-
     @Test
     void offsetsMatchOffsetofOverTheGeneratedHeader() throws Exception {
         // Neither is optional: the kernels we support publish BTF, and scripts/test installs bpftool.
@@ -41,7 +33,7 @@ class BtfTest {
         Path bpftool = Path.of("/usr/sbin/bpftool");
         assertTrue(Files.isExecutable(bpftool), "bpftool is needed for the reference header (scripts/test installs it)");
         Path header = dir.resolve("vmlinux.h");
-        Files.writeString(header, run(List.of(bpftool.toString(), "btf", "dump", "file", Btf.VMLINUX.toString(),
+        Files.writeString(header, Commands.run(List.of(bpftool.toString(), "btf", "dump", "file", Btf.VMLINUX.toString(),
                 "format", "c")));
         StringBuilder c = new StringBuilder("#include \"vmlinux.h\"\nint printf(const char *, ...);\nint main(void) {\n");
         for (String[] m : MEMBERS) {
@@ -50,8 +42,8 @@ class BtfTest {
         }
         Files.writeString(dir.resolve("off.c"), c.append("  return 0;\n}\n").toString());
         Path exe = dir.resolve("off");
-        run(List.of("cc", "-w", "-I", dir.toString(), "-o", exe.toString(), dir.resolve("off.c").toString()));
-        String[] expected = run(List.of(exe.toString())).strip().split("\n");
+        Commands.run(List.of("cc", "-w", "-I", dir.toString(), "-o", exe.toString(), dir.resolve("off.c").toString()));
+        String[] expected = Commands.run(List.of(exe.toString())).strip().split("\n");
         Btf btf = Btf.vmlinux();
         List<String> got = new ArrayList<>();
         for (String[] m : MEMBERS) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +22,6 @@ class ElfFileTest {
     @TempDir
     Path dir;
 
-    private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
-        return out;
-    }
-
     private Path build(String name, String... flags) throws Exception {
         Path src = dir.resolve("t.c");
         Files.writeString(src, SRC);
@@ -37,13 +29,13 @@ class ElfFileTest {
         List<String> cmd = new ArrayList<>(List.of("cc", "-O0", "-fno-inline", "-o", out.toString()));
         cmd.addAll(List.of(flags));
         cmd.add(src.toString());
-        run(cmd.toArray(new String[0]));
+        Commands.run(cmd);
         return out;
     }
 
     /** st_value of a symbol, from readelf -sW. */
     private static long readelfValue(Path f, String sym) throws Exception {
-        for (String line : run("readelf", "-sW", f.toString()).split("\n")) {
+        for (String line : Commands.run("readelf", "-sW", f.toString()).split("\n")) {
             String[] t = line.strip().split("\\s+");
             if (t.length >= 8 && t[7].equals(sym)) {
                 return Long.parseUnsignedLong(t[1], 16);
@@ -54,7 +46,7 @@ class ElfFileTest {
 
     /** File offset of a virtual address by readelf -lW's LOAD lines. */
     private static long readelfOffset(Path f, long vaddr) throws Exception {
-        for (String line : run("readelf", "-lW", f.toString()).split("\n")) {
+        for (String line : Commands.run("readelf", "-lW", f.toString()).split("\n")) {
             String[] t = line.strip().split("\\s+");
             if (t.length >= 6 && t[0].equals("LOAD")) {
                 long off = Long.decode(t[1]);
@@ -101,7 +93,7 @@ class ElfFileTest {
         check(so, ElfFile.ET_DYN);
         Path stripped = dir.resolve("libs.so");
         Files.copy(so, stripped);
-        run("strip", "--strip-all", stripped.toString());
+        Commands.run("strip", "--strip-all", stripped.toString());
         ElfFile s = ElfFile.read(stripped);
         assertTrue(s.function("jstap_probe_me").isPresent(), "exported functions survive in .dynsym");
         assertTrue(s.function("jstap_local").isEmpty());

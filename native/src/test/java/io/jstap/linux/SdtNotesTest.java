@@ -22,20 +22,13 @@ class SdtNotesTest {
     @TempDir
     Path dir;
 
-    private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
-        return out;
-    }
-
     private Path build(String name, String flag) throws Exception {
         Path src = dir.resolve("usdt_probes.c");
         try (InputStream in = SdtNotesTest.class.getResourceAsStream("usdt_probes.c")) {
             Files.write(src, in.readAllBytes());
         }
         Path out = dir.resolve(name);
-        run("cc", "-O0", flag, "-o", out.toString(), src.toString());
+        Commands.run("cc", "-O0", flag, "-o", out.toString(), src.toString());
         return out;
     }
 
@@ -44,7 +37,7 @@ class SdtNotesTest {
         List<SdtNote> out = new ArrayList<>();
         String provider = null, name = null;
         long pc = 0, sem = 0;
-        for (String line : run("readelf", "-n", f.toString()).split("\n")) {
+        for (String line : Commands.run("readelf", "-n", f.toString()).split("\n")) {
             String t = line.strip();
             if (t.startsWith("Provider: ")) {
                 provider = t.substring(10);
