@@ -1,7 +1,5 @@
 package io.jstap.repl.examples;
 
-import static io.jstap.repl.examples.Workload.example;
-import static io.jstap.repl.examples.Workload.jstap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +22,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     void callCountsEverySyscallOfTheProcess() throws IOException {
         // 9999 getppid calls, then the prctl that renames it "idle" enters while it is still "loop"
         Traced t = work.command("loop", "getppid", 9999, 0, 3000);
-        Run r = jstap("-c", t.command(), example("call.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("call.stp", t.command());
         List<String> lines = r.out().lines().toList();
         assertEquals("Collecting data... Type Ctrl-C to exit and display results", lines.get(0));
         assertTrue(lines.contains("loop[" + t.pid() + "] = 10000"), r.out());
@@ -37,8 +34,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void errnoCountsFailedCloses() throws IOException {
         Traced t = work.command("errs", "badclose", 50000, 0, 0);
-        Run r = jstap("-c", t.command(), example("errno.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("errno.stp", t.command());
         List<String> lines = r.out().lines().toList();
         assertEquals(String.format("%-16s %-20s %-12s %s", "COMMAND", "SYSCALL", "ERROR", "COUNT"), lines.get(0));
         assertTrue(lines.contains(String.format("%-16s %-20s %-12s %d", "errs", "close", "EBADF", 50000)), r.out());
@@ -48,8 +44,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void tcpbytesCountsLoopbackSendsAndReceives() throws IOException {
         Traced t = work.command("sock", "sock", 100, 1000, 0);
-        Run r = jstap("-c", t.command(), example("tcpbytes.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("tcpbytes.stp", t.command());
         List<String> lines = r.out().lines().toList();
         assertEquals(String.format("%-16s %12s %12s", "COMMAND", "SENT", "RECEIVED"), lines.get(0));
         assertTrue(lines.contains(String.format("%-16s %12d %12d", "sock", 100000, 100000)), r.out());
@@ -58,8 +53,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void writebytesSumsTheWritesOfThePid() throws IOException {
         Traced t = work.command("writer", "write", 1000, 512, 1500);
-        Run r = jstap("-c", t.command(), example("writebytes.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("writebytes.stp", t.command());
         // the writes may straddle a one-second tick: the lines for the pid add up exactly
         Pattern mine = Pattern.compile(String.format("%6d %-16s", t.pid(), "writer")
                 + " {0,10}(\\d+) bytes in (\\d+) writes");
@@ -81,8 +75,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void vfsioReportsKibibytesReadAndWritten() throws IOException {
         Traced t = work.command("copier", "rw", 1000, 65536, 5500);
-        Run r = jstap("-c", t.command(), example("vfsio.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("vfsio.stp", t.command());
         List<String> lines = r.out().lines().toList();
         assertEquals(String.format("%-16s %12s %12s", "COMMAND", "READ", "WRITTEN"), lines.get(0));
         assertTrue(lines.contains(String.format("%-16s %12s %12s", "copier", "64000.0 KiB", "64000.0 KiB")), r.out());
@@ -91,8 +84,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void signalsCountsIgnoredTermsAndTheExitChild() throws IOException {
         Traced t = work.command("sig", "signal", 7, 0, 0);
-        Run r = jstap("-c", t.command(), example("signals.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("signals.stp", t.command());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.contains(String.format("%-16s -> %6d %-10s %d", "sig", t.pid(), "SIGTERM", 7)), r.out());
         // its exit, as "idle", signals its parent once
@@ -102,8 +94,7 @@ class CountingExamplesKernelTest extends WorkloadTest {
     @Test
     void sleeptimeAveragesTheNanosleeps() throws IOException {
         Traced t = work.command("sleeper", "sleep", 5, 200, 0);
-        Run r = jstap("-c", t.command(), example("sleeptime.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("sleeptime.stp", t.command());
         int at = r.out().indexOf("sleeper: ");
         assertTrue(at >= 0, r.out());
         String block = r.out().substring(at, r.out().indexOf("\n\n", at) + 2);

@@ -1,7 +1,5 @@
 package io.jstap.repl.examples;
 
-import static io.jstap.repl.examples.Workload.example;
-import static io.jstap.repl.examples.Workload.jstap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +34,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
 
     @Test
     void helloEndsAtTheFirstRead() {
-        Run r = jstap("-c", work.command("reader", "read", 1, 16, 0).command(), example("hello.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("hello.stp", work.command("reader", "read", 1, 16, 0).command());
         // a read on another CPU between one probe's printf and its exit() also prints, as in stap
         assertTrue(r.out().matches("(Hello World\n){1," + Runtime.getRuntime().availableProcessors() + "}"), r.out());
     }
@@ -45,8 +42,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
     @Test
     void pagefaultsSamplesFreshPages() throws IOException {
         Traced t = work.command("faulter", "fault", 20000, 0, 3500);
-        Run r = jstap("-c", t.command(), example("pagefaults.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("pagefaults.stp", t.command());
         long faults = sum(r.out(), Pattern.compile(String.format("%6d %-16s", t.pid(), "faulter") + " ~(\\d+) faults"),
                 " *\\d+ .{16} ~\\d+000 faults");
         // one sample per 1000 faults on a CPU, charged to whoever runs: within a sample per CPU either way
@@ -56,8 +52,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
     @Test
     void profileShowsTheSpinningProcess() throws IOException {
         Traced t = work.command("spinner", "spin", 1, 2500, 0);
-        Run r = jstap("-c", t.command(), example("profile.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("profile.stp", t.command());
         List<String> lines = r.out().lines().toList();
         assertEquals(String.format("%6s %-16s %s", "PID", "COMMAND", "CPU%"), lines.get(0));
         long percent = sum(r.out(), Pattern.compile(String.format("%6d %-16s", t.pid(), "spinner")
@@ -68,9 +63,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
 
     @Test
     void readlatencySummarisesEveryRead() {
-        Run r = jstap("-c", work.command("reader", "read", 5000, 4096, 0).command(),
-                example("readlatency.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("readlatency.stp", work.command("reader", "read", 5000, 4096, 0).command());
         List<String> lines = r.out().lines().toList();
         Matcher m = Pattern.compile("read\\(2\\): (\\d+) calls, min (\\d+)us, avg (\\d+)us, max (\\d+)us")
                 .matcher(lines.get(0));
@@ -87,8 +80,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
 
     @Test
     void readsizeHistogramHasTheWorkloadsReads() {
-        Run r = jstap("-c", work.command("reader", "read", 5000, 4096, 0).command(), example("readsize.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("readsize.stp", work.command("reader", "read", 5000, 4096, 0).command());
         List<String> lines = r.out().lines().toList();
         Matcher m = Pattern.compile("read\\(2\\) sizes: (\\d+) reads, (\\d+) bytes, avg (\\d+)").matcher(lines.get(0));
         assertTrue(m.matches(), r.out());
@@ -101,8 +93,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
     @Test
     void schedswitchSeesEveryWakeOfTheSleeper() throws IOException {
         Traced t = work.command("napper", "sleep", 500, 1, 1200);
-        Run r = jstap("-c", t.command(), example("schedswitch.stp").toString());
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("schedswitch.stp", t.command());
         long wakes = sum(r.out(), Pattern.compile("  pid " + t.pid() + " scheduled (\\d+) times"),
                 "(cpu\\d+: \\d+ switches/s|  pid \\d+ scheduled \\d+ times)");
         // events between a tick's printing and its delete are lost, as the script is written: most are seen
@@ -112,9 +103,7 @@ class SystemWideExamplesKernelTest extends WorkloadTest {
 
     @Test
     void topsyscallsRanksTheLoopsCalls() {
-        Run r = jstap("-c", work.command("caller", "getppid", 20000, 0, 1500).command(),
-                example("topsyscalls.stp").toString(), "1");
-        assertEquals(0, r.code(), r.err());
+        Run r = runExample("topsyscalls.stp", work.command("caller", "getppid", 20000, 0, 1500).command(), "1");
         assertTrue(r.out().startsWith("--- top system calls over 1 s\n"), r.out() + r.err());
         // ticks is read only by ++ticks, and is printed at the end as a written-only global
         long calls = sum(r.out(), Pattern.compile(String.format("%-20s", "getppid") + " *(\\d+)"),
