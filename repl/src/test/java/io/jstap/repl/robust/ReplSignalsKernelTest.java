@@ -45,6 +45,18 @@ class ReplSignalsKernelTest {
                 "while running, the REPL holds programs, maps and links: " + ids);
     }
 
+    /**
+     * The REPL ended the orderly way: status 0, its end probe ran exactly once, and every program, map and
+     * link it held (returned, for further checks) is gone.
+     */
+    private static KernelIds assertEndedOrderly(ChildCli c, IdWatch ids) throws Exception {
+        assertEquals(0, c.await(END), c.stderr());
+        assertEquals(1, ChildCli.occurrences(c.stdout(), "end probe ran"), c.stdout());
+        KernelIds seen = ids.stop();
+        seen.assertAllGone();
+        return seen;
+    }
+
     @Test
     void sigintAtThePromptIsNotFatal() throws Exception {
         try (ChildCli c = started(); IdWatch ids = IdWatch.of(c)) {
@@ -58,11 +70,7 @@ class ReplSignalsKernelTest {
             assertTrue(c.alive());
             assertEquals(0, ChildCli.occurrences(c.stdout(), "end probe ran"));
             c.send(":quit\n");
-            assertEquals(0, c.await(END), c.stderr());
-            assertEquals(1, ChildCli.occurrences(c.stdout(), "end probe ran"), c.stdout());
-            KernelIds seen = ids.stop();
-            assertHeld(seen);
-            seen.assertAllGone();
+            assertHeld(assertEndedOrderly(c, ids));
         }
     }
 
@@ -71,12 +79,8 @@ class ReplSignalsKernelTest {
     void termAndHupEndTheSessionRunningEndProbesOnce(String signal) throws Exception {
         try (ChildCli c = started(); IdWatch ids = IdWatch.of(c)) {
             c.signal(signal);
-            assertEquals(0, c.await(END), c.stderr());
-            assertEquals(1, ChildCli.occurrences(c.stdout(), "end probe ran"), c.stdout());
+            assertHeld(assertEndedOrderly(c, ids));
             assertFalse(InProcessCli.STACK_TRACE.matcher(c.stdout() + c.stderr()).find(), c.stderr());
-            KernelIds seen = ids.stop();
-            assertHeld(seen);
-            seen.assertAllGone();
         }
     }
 
@@ -87,9 +91,7 @@ class ReplSignalsKernelTest {
             c.signal("TERM");
             c.signal("HUP");
             c.signal("TERM");
-            assertEquals(0, c.await(END), c.stderr());
-            assertEquals(1, ChildCli.occurrences(c.stdout(), "end probe ran"), c.stdout());
-            ids.stop().assertAllGone();
+            assertEndedOrderly(c, ids);
         }
     }
 
@@ -103,9 +105,7 @@ class ReplSignalsKernelTest {
                 c.send("printf(\"looping\\n\"); for (i = 0; i < 900000000; i++) n++\n");
                 c.awaitText("looping", 1, END);
                 c.signal("TERM");
-                assertEquals(0, c.await(END), c.stderr());
-                assertEquals(1, ChildCli.occurrences(c.stdout(), "end probe ran"), c.stdout());
-                ids.stop().assertAllGone();
+                assertEndedOrderly(c, ids);
             }
         }
     }
