@@ -1,12 +1,18 @@
 package io.jstap.compiler.tapset;
 
+import io.jstap.compiler.parse.StapLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
 
 /**
- * The names a tapset file declares at its top level, found by a quick lexical scan instead of a parse, so
+ * The names a tapset file declares at its top level, found by a scan of its tokens instead of a parse, so
  * that a file is parsed only when a script uses one of them. The scan understands functions, globals, probes
  * and aliases, embedded C blocks, comments and strings; anything else at the top level (preprocessor
  * conditionals, macros) makes the file {@link Names#opaque() opaque}, to be parsed eagerly.
@@ -150,7 +156,7 @@ final class TapsetScan {
 
     private static boolean isTopLevelStart(String t) {
         return t.equals("function") || t.equals("global") || t.equals("probe") || t.equals("private")
-                || t.startsWith("%") || t.equals("@") || t.equals(";");
+                || t.startsWith("%") || t.startsWith("@") || t.equals(";");
     }
 
     private static boolean isIdentifier(String t) {
@@ -167,68 +173,40 @@ final class TapsetScan {
     }
 
     /**
-     * Identifiers and numbers, strings (as one token), embedded C blocks (as one token starting
-     * {@code %{}), {@code +=} and comparisons, and single punctuation characters; comments dropped. Null
-     * when the text has a preprocessor conditional or an unterminated comment, string or block. A macro
-     * ({@code @name}) at the top level is left to {@link #declarations()} to call opaque.
+     * The text's tokens from the language's own lexer, comments dropped; strings become {@code "} and
+     * embedded C blocks {@code %{}. Null when the text has a preprocessor conditional (only a parse knows
+     * which branch declares what) or something the lexer cannot finish (an unterminated comment, string or
+     * block, a stray character).
      */
     private static List<String> tokens(String s) {
+        StapLexer lexer = new StapLexer(CharStreams.fromString(s));
+        lexer.removeErrorListeners();
+        boolean[] failed = {false};
+        lexer.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int col, String msg,
+                    RecognitionException e) {
+                failed[0] = true;
+            }
+        });
         List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            char next = i + 1 < n ? s.charAt(i + 1) : '\0';
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '#' || c == '/' && next == '/') {
-                while (i < n && s.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && next == '*') {
-                int end = s.indexOf("*/", i + 2);
-                if (end < 0) {
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            switch (t.getType()) {
+                case StapLexer.PP_OPEN:
+                case StapLexer.UNCLOSED_STRING:
+                case StapLexer.UNCLOSED_EMBEDDED:
+                case StapLexer.UNCLOSED_COMMENT:
                     return null;
-                }
-                i = end + 2;
-            } else if (c == '%' && next == '{') {
-                int end = s.indexOf("%}", i + 2);
-                if (end < 0) {
-                    return null;
-                }
-                out.add("%{");
-                i = end + 2;
-            } else if (c == '%' && next == '(') {
-                return null; // a preprocessor conditional: only a parse knows which branch declares what
-            } else if (c == '"') {
-                int j = i + 1;
-                while (j < n && s.charAt(j) != '"') {
-                    j += s.charAt(j) == '\\' ? 2 : 1;
-                }
-                if (j >= n) {
-                    return null;
-                }
-                out.add("\"");
-                i = j + 1;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                int j = i;
-                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '$')) {
-                    j++;
-                }
-                out.add(s.substring(i, j));
-                i = j;
-            } else if (c == '+' && next == '=') {
-                out.add("+=");
-                i += 2;
-            } else if (c == '=' && next == '=' || c == '!' && next == '=' || c == '<' && next == '='
-                    || c == '>' && next == '=') {
-                out.add(s.substring(i, i + 2)); // comparisons are not the alias '='
-                i += 2;
-            } else {
-                out.add(String.valueOf(c));
-                i++;
+                case StapLexer.STRING:
+                    out.add("\"");
+                    break;
+                case StapLexer.EMBEDDED:
+                    out.add("%{");
+                    break;
+                default:
+                    out.add(t.getText());
             }
         }
-        return out;
+        return failed[0] ? null : out;
     }
 }
